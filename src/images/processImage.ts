@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp, { type Metadata } from 'sharp';
+import { fail, type SourcePos } from '../errors.js';
+import type { FigureAttrs } from '../model/document.js';
+
+/** More pixels than any screenshot or photo a zine needs; a header claiming more is refused unread. */
+export const MAX_PIXELS = 80_000_000;
+
+export interface ImageInfo {
+  /** Pixel size after orientation and crop: what the figure shows. */
+  width: number;
+  height: number;
+  /** Pixels per CSS px of the source (2 for a 2x screenshot), from its density, default 1. */
+  pixelRatio: number;
+  format: string;
+}
+
+export interface ProcessedImage {
+  data: Buffer;
+  width: number;
+  height: number;
+  format: 'png' | 'jpeg';
+}
+
+/** Reading editions get screen resolution; print editions all the pixels up to 300 ppi. */
+export type ImageProfile = { ppi: number; grayscale: boolean };
+
+function hostile(message: string, path: string, source: SourcePos, hint?: string): never {
+  fail(`${message}: ${path}`, source, hint);
+}
+
+function checkSvg(bytes: Buffer, path: string, source: SourcePos): void {
+  const text = bytes.toString('utf8');
+  // External references would make the renderer read files or the network.
+  const ref = /(?:href|src)\s*=\s*["']\s*(?!#|data:image\/)([^"']*)["']|url\(\s*["']?(?!#|data:image\/)([^"')]*)|<!ENTITY|<\?xml-stylesheet|@import/i.exec(text);
+  if (ref) hostile(`SVG refers to something outside itself (${(ref[1] ?? ref[2] ?? ref[0]).slice(0, 60)})`, path, source, 'Embed everything the SVG needs inside it, or export it as PNG.');
+}
+
+/** Header-only look at an image: its size after orientation and crop, and its pixel density. */
+export async function probeImage(bytes: Buffer, attrs: FigureAttrs, path: string, source: SourcePos): Promise<ImageInfo> {
+  if (/\.svg$/i.test(path)) checkSvg(bytes, path, source);
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+  } catch {
+    hostile('not an image sharp can read (unknown or corrupt file)', path, source, 'Use a PNG, JPEG, WebP or SVG file.');
+  }
+  if (!meta.width || !meta.height || !meta.format) hostile('image has no size', path, source);
+  if (meta.width * meta.height > MAX_PIXELS) hostile(`image claims ${meta.width}×${meta.height} pixels, more than ${MAX_PIXELS / 1e6} million`, path, source, 'Scale it down before adding it to the guide.');
+  const swap = (meta.orientation ?? 1) >= 5;
+  let width = swap ? meta.height : meta.width;
+  let height = swap ? meta.width : meta.height;
+  for (const [x, y, w, h] of attrs.redact) {
+    if (x + w > width || y + h > height || w === 0 || h === 0) hostile(`redact box ${x},${y},${w},${h} is not inside the ${width}×${height} image`, path, source, 'Redaction boxes are x,y,w,h in the image’s pixels.');
+  }
+  if (attrs.crop) {
+    const [x, y, w, h] = attrs.crop;
+    if (x + w > width || y + h > height || w === 0 || h === 0) hostile(`crop ${x},${y},${w},${h} is not inside the ${width}×${height} image`, path, source);
+    width = w;
+    height = h;
+  }
+  const pixelRatio = meta.density && meta.density > 72 && meta.format !== 'svg' ? meta.density / 72 : 1; // 144 dpi marks a 2x screenshot (the 72 dpi convention of screenshot tools)
+  return { width, height, pixelRatio: Math.max(1, Math.round(pixelRatio * 4) / 4), format: meta.format };
+}
+
+/**
+ * Decode, orient, redact, crop, resize and re-encode: nothing of the source file but its pixels goes
+ * on (no EXIF, GPS, comments, text chunks, trailing bytes), and redacted pixels are painted over
+ * before any other step so they exist nowhere after. Results are cached by content hash.
+ */
+export async function processImage(
+  bytes: Buffer,
+  attrs: FigureAttrs,
+  targetWidthPx: number,
+  profile: ImageProfile,
+  info: ImageInfo,
+  cacheDir: string | null,
+  path: string,
+  source: SourcePos,
+): Promise<ProcessedImage> {
+  const width = Math.max(1, Math.min(info.width, Math.round(targetWidthPx))); // never upscale
+  const photo = info.format === 'jpeg' || info.format === 'heif';
+  const key = createHash('sha256')
+    .update(bytes)
+    .update(JSON.stringify({ attrs, width, profile, v: 1 }))
+    .digest('hex');
+  const cached = cacheDir ? join(cacheDir, `${key}.${photo ? 'jpg' : 'png'}`) : null;
+  if (cached && existsSync(cached)) {
+    const data = readFileSync(cached);
+    const m = await sharp(data).metadata();
+    return { data, width: m.width!, height: m.height!, format: photo ? 'jpeg' : 'png' };
+  }
+  try {
+    // Pass 1: upright pixels with the redaction boxes painted in (sharp composites last in a
+    // pipeline, so this must be its own pass before crop and resize).
+    const upright = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().flatten({ background: '#ffffff' });
+    const { data: raw, info: rawInfo } = await upright
+      .composite(
+        attrs.redact.map(([x, y, w, h]) => ({
+          input: { create: { width: w, height: h, channels: 3 as const, background: '#000000' } },
+          left: x,
+          top: y,
+        })),
+      )
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    // Pass 2: from raw pixels only.
+    let img = sharp(raw, { raw: { width: rawInfo.width, height: rawInfo.height, channels: rawInfo.channels } });
+    if (attrs.crop) {
+      const [left, top, w, h] = attrs.crop;
+      img = img.extract({ left, top, width: w, height: h });
+    }
+    img = img.resize({ width, kernel: 'lanczos3', withoutEnlargement: true });
+    if (profile.grayscale) img = img.grayscale();
+    const out = photo
+      ? await img.jpeg({ quality: profile.ppi >= 300 ? 88 : 78, mozjpeg: true }).toBuffer({ resolveWithObject: true })
+      : await img.png({ compressionLevel: 9, palette: true, quality: 92, effort: 8 }).toBuffer({ resolveWithObject: true });
+    if (cached && cacheDir) {
+      mkdirSync(cacheDir, { recursive: true });
+      const tmp = `${cached}.${process.pid}.tmp`;
+      writeFileSync(tmp, out.data);
+      renameSync(tmp, cached);
+    }
+    return { data: out.data, width: out.info.width, height: out.info.height, format: photo ? 'jpeg' : 'png' };
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ZineError') throw e;
+    hostile(`image could not be decoded (${(e as Error).message.split('\n')[0]})`, path, source, 'Re-export the image as PNG or JPEG.');
+  }
+}

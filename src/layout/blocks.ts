@@ -1,0 +1,189 @@
+import type { SourcePos } from '../errors.js';
+import type { Block, Inline } from '../model/document.js';
+import type { PageItem } from '../model/page.js';
+import type { ImageInfo } from '../images/processImage.js';
+import type { Hyphenator } from '../typography/hyphenate.js';
+import { breakLines, type Line } from './lineBreak.js';
+import type { Metrics } from './metrics.js';
+import type { Flow, FlowLine, HeadingMark } from './flow.js';
+import { COLORS, SPACE, STYLES, type TextStyle } from './style.js';
+
+export interface FlowContext {
+  metrics: Metrics;
+  lang: string;
+  hyphenate: Hyphenator;
+  /** Width of the text column in points. */
+  width: number;
+  /** Image facts by figure source path (as written in the Markdown). */
+  images: Map<string, ImageInfo>;
+  figureLabel: string;
+  figureCount: number;
+}
+
+export function baselineOffset(style: TextStyle, metrics: Metrics): number {
+  const asc = metrics.ascent(style.face);
+  const desc = metrics.descent(style.face);
+  return (style.leading + style.size * (asc + desc)) / 2;
+}
+
+/** Lines from the line breaker -> flow lines with page items (text fragments, link boxes). */
+export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, indent = 0): FlowLine[] {
+  const base = baselineOffset(style, metrics);
+  return lines.map((line) => {
+    const items: PageItem[] = line.fragments.map((f) => ({
+      type: 'text' as const,
+      x: indent + f.x,
+      y: base,
+      text: f.text,
+      face: f.face,
+      size: style.size,
+      color: style.color,
+      width: f.width,
+      ...(style.tracking ? { tracking: style.tracking } : {}),
+      ...(f.wordSpacing ? { wordSpacing: f.wordSpacing } : {}),
+    }));
+    for (const l of line.links) items.push({ type: 'link', x: indent + l.x, y: 0, w: l.w, h: style.leading, url: l.url });
+    return { height: style.leading, items };
+  });
+}
+
+export function setText(inlines: Inline[], style: TextStyle, ctx: FlowContext, source: SourcePos, width = ctx.width, indent = 0): FlowLine[] {
+  const lines = breakLines(inlines, { style, width, metrics: ctx.metrics, lang: ctx.lang, hyphenate: ctx.hyphenate, source });
+  return toFlowLines(lines, style, ctx.metrics, indent);
+}
+
+const plain = (inlines: Inline[]) => inlines.map((i) => i.text).join('');
+
+/** The document's blocks -> flow items, measured at the column width. */
+export function blocksToFlow(blocks: Block[], ctx: FlowContext, indent = 0): Flow[] {
+  const out: Flow[] = [];
+  blocks.forEach((b, i) => {
+    const next = blocks[i + 1];
+    out.push(...blockToFlow(b, ctx, indent, next));
+  });
+  return out;
+}
+
+function blockToFlow(b: Block, ctx: FlowContext, indent: number, next: Block | undefined): Flow[] {
+  const width = ctx.width - indent;
+  switch (b.kind) {
+    case 'heading': {
+      const heading: HeadingMark = { id: b.id, title: plain(b.inlines), level: b.level };
+      if (b.level === 1) {
+        const lines = setText(b.inlines, STYLES.sectionLabel, ctx, b.source, width, indent);
+        const bar: PageItem = { type: 'rect', x: indent, y: 0, w: 22, h: 4, fill: COLORS.accent };
+        const top = 12;
+        const items: PageItem[] = [bar];
+        let y = top;
+        for (const l of lines) {
+          items.push(...l.items.map((it) => ({ ...it, y: it.y + y })));
+          y += l.height;
+        }
+        return [
+          { kind: 'break', reason: 'section' },
+          { kind: 'block', height: y + SPACE.afterSectionLabel, items, spaceBefore: 0, keepWithNext: true, heading },
+        ];
+      }
+      const style = b.level === 2 ? STYLES.h2 : STYLES.h3;
+      const lines = setText(b.inlines, style, ctx, b.source, width, indent);
+      const items: PageItem[] = [];
+      let y = 0;
+      for (const l of lines) {
+        items.push(...l.items.map((it) => ({ ...it, y: it.y + y })));
+        y += l.height;
+      }
+      return [{ kind: 'block', height: y + (b.level === 2 ? SPACE.afterH2 : 3), items, spaceBefore: b.level === 2 ? SPACE.beforeH2 : 10, keepWithNext: true, heading }];
+    }
+    case 'paragraph': {
+      const lines = setText(b.inlines, STYLES.body, ctx, b.source, width, indent);
+      // A paragraph that announces what follows ("…:") stays with it.
+      const announces = /[:：]\s*$/.test(plain(b.inlines)) && next !== undefined;
+      return [{ kind: 'lines', lines, spaceBefore: SPACE.paragraph, keepWithNext: announces, orphans: 2, widows: 2 }];
+    }
+    case 'list': {
+      const out: Flow[] = [];
+      b.items.forEach((item, n) => {
+        const flows = blocksToFlow(item, ctx, indent + SPACE.listIndent);
+        const first = flows.find((f) => f.kind === 'lines');
+        if (first && first.kind === 'lines' && first.lines[0]) {
+          const base = baselineOffset(STYLES.body, ctx.metrics);
+          const marker: PageItem = b.ordered
+            ? { type: 'text', x: indent, y: base, text: `${b.start + n}.`, face: 'sans-bold', size: STYLES.body.size * 0.9, color: COLORS.accent, width: 10 }
+            : { type: 'rect', x: indent + 2, y: base - STYLES.body.size * 0.42, w: 4, h: 4, fill: COLORS.accent };
+          first.lines[0] = { ...first.lines[0], items: [marker, ...first.lines[0].items] };
+        }
+        flows.forEach((f, k) => {
+          if ('spaceBefore' in f) f.spaceBefore = k === 0 ? (n === 0 ? SPACE.paragraph : SPACE.listItem) : SPACE.listItem;
+        });
+        out.push(...flows);
+      });
+      return out;
+    }
+    case 'quote': {
+      const flows = blocksToFlow(b.blocks, ctx, indent + SPACE.listIndent);
+      return flows;
+    }
+    case 'callout': {
+      const pad = 8;
+      const inner = blocksToFlow(b.blocks, { ...ctx, width: width - 2 * pad - 3 }, 0);
+      const items: PageItem[] = [];
+      let y = pad;
+      for (const f of inner) {
+        if (f.kind !== 'lines') continue;
+        if (y > pad) y += 4;
+        for (const l of f.lines) {
+          items.push(...l.items.map((it) => ({ ...it, x: it.x + indent + pad + 3, y: it.y + y })));
+          y += l.height;
+        }
+      }
+      const height = y + pad;
+      const tint = b.variant === 'warning' ? COLORS.tint : '#f1f1f1';
+      return [
+        {
+          kind: 'block',
+          height,
+          items: [{ type: 'rect', x: indent, y: 0, w: width, h: height, fill: tint }, { type: 'rect', x: indent, y: 0, w: 3, h: height, fill: COLORS.accent }, ...items],
+          spaceBefore: SPACE.paragraph + 2,
+          keepWithNext: false,
+        },
+      ];
+    }
+    case 'code': {
+      const lines = b.text.split('\n').flatMap((t) => setText([{ text: t || ' ', code: true }], STYLES.code, ctx, b.source, width - 12, indent + 6));
+      return [{ kind: 'lines', lines, spaceBefore: SPACE.paragraph, keepWithNext: false, orphans: 2, widows: 2 }];
+    }
+    case 'figure': {
+      const info = ctx.images.get(b.src)!;
+      const maxW = width * b.attrs.width;
+      // Natural size: the requested share of the column, never wider than the screenshot at 1 CSS px = 0.75 pt × 1.25.
+      const naturalW = Math.min(maxW, (info.width / info.pixelRatio) * 0.75 * 1.25);
+      const imageWidth = Math.max(naturalW, Math.min(maxW, 60));
+      const imageHeight = (imageWidth * info.height) / info.width;
+      ctx.figureCount++;
+      const captionInlines: Inline[] = b.caption.length ? [{ text: `${ctx.figureLabel} ${ctx.figureCount}. `, bold: true }, ...b.caption] : [];
+      const capWidth = Math.max(imageWidth, width * 0.6);
+      const caption = captionInlines.length ? setText(captionInlines, STYLES.caption, ctx, b.source, capWidth, 0) : [];
+      return [
+        {
+          kind: 'figure',
+          imageWidth,
+          imageHeight,
+          image: b.src,
+          columnX: indent,
+          columnWidth: width,
+          captionX: Math.min(indent + (width - imageWidth) / 2, indent + width - capWidth),
+          caption,
+          captionGap: caption.length ? SPACE.captionGap : 0,
+          minScale: 0.8,
+          spaceBefore: SPACE.figure,
+          keepWithNext: false,
+          label: `${b.source.file}:${b.source.line}`,
+        },
+      ];
+    }
+    case 'pageBreak':
+      return [{ kind: 'break', reason: 'explicit' }];
+    case 'linksIndex':
+      return []; // placed by the book layout, which knows every link of the guide
+  }
+}

@@ -1,0 +1,103 @@
+import type { DocumentModel } from '../model/document.js';
+import type { PageItem } from '../model/page.js';
+import { setText, type FlowContext } from './blocks.js';
+import { translate } from './flow.js';
+import { COLORS, MM, PAGE, STYLES, type TextStyle } from './style.js';
+import { displayUrl, qrModules } from './links.js';
+
+const SRC = (doc: DocumentModel) => ({ file: `content/${doc.lang}/${'01'}`, line: 1, col: 1 });
+
+/** Set a text block at (x, y) top-left, return its items and height. */
+function block(text: string, style: TextStyle, x: number, y: number, width: number, ctx: FlowContext, doc: DocumentModel, link?: string) {
+  const lines = setText([{ text, ...(link ? { link } : {}) }], style, { ...ctx, width }, { ...SRC(doc), file: doc.chapters[0]?.file ?? SRC(doc).file }, width);
+  const items: PageItem[] = [];
+  let h = 0;
+  for (const l of lines) {
+    items.push(...translate(l.items, x, y + h));
+    h += l.height;
+  }
+  const right = items.reduce((a, i) => Math.max(a, i.x + ('width' in i && typeof i.width === 'number' ? i.width : 0)), x);
+  return { items, height: h, right };
+}
+
+/** Front cover: full-bleed red, the title huge in white, the subtitle on a black band, edition and publisher. */
+export function coverItems(doc: DocumentModel, ctx: FlowContext): PageItem[] {
+  const m = 14 * MM;
+  const W = PAGE.width;
+  const H = PAGE.height;
+  const width = W - 2 * m;
+  const meta = doc.meta;
+  const items: PageItem[] = [{ type: 'rect', x: 0, y: 0, w: W, h: H, fill: COLORS.accent, bleeds: true }];
+  let y = 15 * MM;
+  if (meta.publisher) {
+    const p = block(meta.publisher, STYLES.coverSmall, m, y, width, ctx, doc);
+    items.push(...p.items);
+  }
+  if (meta.edition) {
+    const e = block(meta.edition, { ...STYLES.coverSmall, align: 'left' }, m, y, width, ctx, doc);
+    const shift = m + width - e.right;
+    items.push(...translate(e.items, shift, 0));
+  }
+  y += 16;
+  items.push({ type: 'rect', x: m, y, w: width, h: 2.2, fill: COLORS.paper });
+  y += 16;
+  const title = block(meta.title, STYLES.coverTitle, m, y, width, ctx, doc);
+  items.push(...title.items);
+  y += title.height + 14;
+  if (meta.subtitle) {
+    const pad = 7;
+    const sub = block(meta.subtitle, { ...STYLES.coverSubtitle, color: COLORS.paper }, m + pad, y + pad, width - 2 * pad, ctx, doc);
+    items.push({ type: 'rect', x: 0, y, w: sub.right + pad, h: sub.height + 2 * pad, fill: COLORS.ink, bleeds: true });
+    items.push(...sub.items);
+    y += sub.height + 2 * pad;
+  }
+  // A heavy black foot band: the edition in big type, the website under it.
+  const foot = 48 * MM;
+  items.push({ type: 'rect', x: 0, y: H - foot, w: W, h: foot, fill: COLORS.ink, bleeds: true });
+  if (meta.edition) {
+    const e = block(meta.edition, { ...STYLES.backSlogan, size: 46, leading: 44, color: COLORS.accent }, m, H - foot + 10 * MM, width, ctx, doc);
+    items.push(...e.items);
+  }
+  if (meta.website) {
+    const w = block(displayUrl(meta.website), { ...STYLES.coverSmall, tracking: 0.6 }, m, H - 17 * MM, width, ctx, doc, meta.website);
+    items.push(...w.items);
+  }
+  return items;
+}
+
+/** Back cover: black, the closing statement, the slogan in red, the website with its QR code. */
+export function backItems(doc: DocumentModel, ctx: FlowContext): PageItem[] {
+  const m = 14 * MM;
+  const W = PAGE.width;
+  const H = PAGE.height;
+  const width = W - 2 * m;
+  const meta = doc.meta;
+  const items: PageItem[] = [{ type: 'rect', x: 0, y: 0, w: W, h: H, fill: COLORS.ink, bleeds: true }];
+  let y = 18 * MM;
+  const label = block(doc.strings.backLabel, { ...STYLES.coverSmall, color: COLORS.accent }, m, y, width, ctx, doc);
+  items.push(...label.items);
+  y += label.height + 14;
+  if (meta.back) {
+    const b = block(meta.back, STYLES.backStatement, m, y, width, ctx, doc);
+    items.push(...b.items);
+    y += b.height + 18;
+  }
+  if (meta.slogan) {
+    items.push({ type: 'rect', x: m, y, w: 30, h: 4, fill: COLORS.accent });
+    const s = block(meta.slogan, STYLES.backSlogan, m, y + 12, width, ctx, doc);
+    items.push(...s.items);
+  }
+  if (meta.website) {
+    const q = 20 * MM;
+    const pad = 2.5 * MM;
+    const qx = W - m - q;
+    const qy = H - 14 * MM - q;
+    items.push({ type: 'rect', x: qx - pad, y: qy - pad, w: q + 2 * pad, h: q + 2 * pad, fill: COLORS.paper });
+    items.push({ type: 'qr', x: qx, y: qy, size: q, modules: qrModules(meta.website), color: COLORS.ink });
+    items.push({ type: 'link', x: qx, y: qy, w: q, h: q, url: meta.website });
+    const w = block(displayUrl(meta.website), { ...STYLES.coverSmall, tracking: 0.6 }, m, H - 14 * MM - 12, width - q - 10, ctx, doc, meta.website);
+    items.push(...w.items);
+    if (meta.publisher) items.push(...block(meta.publisher, { ...STYLES.coverSmall, color: '#9a9a9a' }, m, H - 14 * MM - 26, width - q - 10, ctx, doc).items);
+  }
+  return items;
+}

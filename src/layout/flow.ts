@@ -1,0 +1,68 @@
+import type { PageItem } from '../model/page.js';
+
+/** Where a heading landed; the table of contents, outline and running heads read these. */
+export interface HeadingMark {
+  id: string;
+  title: string;
+  level: number;
+}
+
+/** One line of text ready to place: items relative to the line's top-left corner. */
+export interface FlowLine {
+  height: number;
+  items: PageItem[];
+}
+
+/**
+ * Measured items in, placed items out (as react-pdf's paginator): the flow is a list of blocks the
+ * paginator may split between lines (`lines`), may not split (`block`), may shrink a little
+ * (`figure`), or that force a new page (`break`).
+ */
+export type Flow =
+  | {
+      kind: 'lines';
+      lines: FlowLine[];
+      spaceBefore: number;
+      keepWithNext: boolean;
+      /** Fewest lines left at a page foot / carried to the next page top. */
+      orphans: number;
+      widows: number;
+    }
+  | { kind: 'block'; height: number; items: PageItem[]; spaceBefore: number; keepWithNext: boolean; heading?: HeadingMark }
+  | {
+      kind: 'figure';
+      /** Natural image box in points, and the caption below it (fixed, never scaled). */
+      imageWidth: number;
+      imageHeight: number;
+      image: string;
+      /** The column the figure is centred in, and where its caption starts. */
+      columnX: number;
+      columnWidth: number;
+      captionX: number;
+      caption: FlowLine[];
+      captionGap: number;
+      /** Smallest scale accepted to keep the figure on the current page. */
+      minScale: number;
+      spaceBefore: number;
+      keepWithNext: false;
+      /** Called with the final printed width, to warn about illegible interface text. */
+      label: string;
+    }
+  | { kind: 'break'; reason: 'section' | 'explicit' };
+
+export function flowHeight(f: Flow): number {
+  switch (f.kind) {
+    case 'lines':
+      return f.lines.reduce((a, l) => a + l.height, 0);
+    case 'block':
+      return f.height;
+    case 'figure':
+      return f.imageHeight + f.captionGap + f.caption.reduce((a, l) => a + l.height, 0);
+    case 'break':
+      return 0;
+  }
+}
+
+export function translate(items: PageItem[], dx: number, dy: number): PageItem[] {
+  return items.map((it) => ({ ...it, x: it.x + dx, y: it.y + dy }));
+}

@@ -1,0 +1,264 @@
+import { fail, type SourcePos } from '../errors.js';
+import type { Inline } from '../model/document.js';
+import type { Metrics } from './metrics.js';
+import { FALLBACK, type FaceId, type TextStyle } from './style.js';
+import type { Hyphenator } from '../typography/hyphenate.js';
+
+/** A piece of a word in one face (a word may change style or fall back to another font mid-way). */
+interface Piece {
+  text: string;
+  face: FaceId;
+  link?: string;
+  width: number;
+}
+
+interface Word {
+  pieces: Piece[];
+  width: number;
+  /** The breakable space after the word (0 at the end of a paragraph). */
+  spaceAfter: number;
+  spaceFace: FaceId;
+  hardBreakAfter: boolean;
+}
+
+export interface Fragment {
+  x: number;
+  text: string;
+  face: FaceId;
+  width: number;
+  wordSpacing?: number;
+}
+
+export interface Line {
+  /** Width available to the line, and what its words take before justification. */
+  measure: number;
+  natural: number;
+  fragments: Fragment[];
+  links: { x: number; w: number; url: string }[];
+}
+
+export interface BreakOptions {
+  style: TextStyle;
+  width: number;
+  metrics: Metrics;
+  lang: string;
+  hyphenate?: Hyphenator;
+  source: SourcePos;
+  align?: TextStyle['align'];
+}
+
+const SPECIAL_SPACE = /[\u00a0\u202f\t]/;
+
+function faceOf(style: TextStyle, run: Inline): FaceId {
+  if (run.code) return 'mono';
+  if (run.bold && run.italic) return style.boldItalic ?? style.bold ?? style.face;
+  if (run.bold) return style.bold ?? style.face;
+  if (run.italic) return style.italic ?? style.face;
+  return style.face;
+}
+
+/** Split text into pieces by the first face of the stack that can draw each character. */
+function pieces(text: string, face: FaceId, link: string | undefined, o: BreakOptions): Piece[] {
+  const stack = [face, ...(FALLBACK[face] ?? [])];
+  const out: Piece[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const f = stack.find((s) => o.metrics.has(s, cp));
+    if (!f) {
+      const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+      fail(`character "${ch}" (U+${hex}) cannot be set: no font has it`, o.source, `Replace it, or add a font that has it to fonts/ and to the stacks in src/layout/style.ts (tried: ${stack.join(', ')}).`);
+    }
+    const last = out[out.length - 1];
+    if (last && last.face === f) last.text += ch;
+    else out.push({ text: ch, face: f, link, width: 0 });
+  }
+  for (const p of out) p.width = measure(p.text, p.face, o);
+  return out;
+}
+
+function measure(text: string, face: FaceId, o: BreakOptions): number {
+  const s = o.style;
+  return o.metrics.width(face, text) * s.size + (s.tracking ?? 0) * [...text].length;
+}
+
+/** Runs of styled text -> words with their widths and the breakable spaces between them. */
+export function toWords(runs: Inline[], o: BreakOptions): Word[] {
+  const words: Word[] = [];
+  let cur: Piece[] = [];
+  const end = (space: number, spaceFace: FaceId, hard = false) => {
+    if (cur.length) {
+      words.push({ pieces: cur, width: cur.reduce((a, p) => a + p.width, 0), spaceAfter: space, spaceFace, hardBreakAfter: hard });
+      cur = [];
+    } else if (hard && words.length) words[words.length - 1].hardBreakAfter = true;
+    else if (words.length && space) words[words.length - 1].spaceAfter = space;
+  };
+  for (const run of runs) {
+    const face = faceOf(o.style, run);
+    let text = run.text.replace(/[\u00ad\u200b]/g, '').replace(/\t/g, ' ');
+    if (o.style.uppercase) text = text.toLocaleUpperCase(o.lang);
+    for (const token of text.split(/( +|\n)/)) {
+      if (!token) continue;
+      if (token === '\n') end(0, face, true);
+      else if (token[0] === ' ') end(measure(' ', face, o), face);
+      else cur.push(...pieces(token, face, run.link, o));
+    }
+  }
+  end(0, o.style.face);
+  if (words.length) words[words.length - 1].spaceAfter = 0;
+  return words;
+}
+
+/** Break `word` after `offset` characters; the head gets a hyphen unless it already ends with one. */
+function splitWord(word: Word, offset: number, hyphen: boolean, o: BreakOptions): [Word, Word] {
+  const head: Piece[] = [];
+  const tail: Piece[] = [];
+  let seen = 0;
+  for (const p of word.pieces) {
+    const chars = [...p.text];
+    if (seen + chars.length <= offset) head.push(p);
+    else if (seen >= offset) tail.push(p);
+    else {
+      const cut = offset - seen;
+      const a = chars.slice(0, cut).join('');
+      const b = chars.slice(cut).join('');
+      head.push({ ...p, text: a, width: measure(a, p.face, o) });
+      tail.push({ ...p, text: b, width: measure(b, p.face, o) });
+    }
+    seen += chars.length;
+  }
+  const last = head[head.length - 1];
+  if (hyphen && !/[-‐–]$/.test(last.text)) {
+    head[head.length - 1] = { ...last, text: last.text + '-', width: measure(last.text + '-', last.face, o) };
+  }
+  const sum = (ps: Piece[]) => ps.reduce((a, p) => a + p.width, 0);
+  return [
+    { pieces: head, width: sum(head), spaceAfter: 0, spaceFace: word.spaceFace, hardBreakAfter: false },
+    { ...word, pieces: tail, width: sum(tail) },
+  ];
+}
+
+/** Offsets where a word may break: hyphenation points, and after its own hyphens and slashes. */
+function breakPoints(word: Word, o: BreakOptions): { at: number; hyphen: boolean }[] {
+  const text = word.pieces.map((p) => p.text).join('');
+  const chars = [...text];
+  const points: { at: number; hyphen: boolean }[] = [];
+  const isLink = word.pieces.some((p) => p.link);
+  for (let i = 2; i < chars.length - 1; i++) {
+    if (chars[i - 1] === '-' || (isLink && chars[i - 1] === '/')) points.push({ at: i, hyphen: false });
+  }
+  if (o.hyphenate && o.style.hyphenate && !isLink && word.pieces.every((p) => p.face !== 'mono')) {
+    // Hyphenate each hyphen-free part separately so compounds keep their own hyphens.
+    let offset = 0;
+    for (const part of text.split('-')) {
+      const letters = /^([^\p{L}]*)([\p{L}’'·]+)([^\p{L}]*)$/u.exec(part);
+      if (letters && !letters[2].includes('·')) {
+        const pre = [...letters[1]].length;
+        for (const p of o.hyphenate(letters[2])) points.push({ at: offset + pre + p, hyphen: true });
+      }
+      offset += [...part].length + 1;
+    }
+  }
+  return points.sort((a, b) => b.at - a.at);
+}
+
+/**
+ * First-fit line breaking with hyphenation: words fill a line; the word that overflows is hyphenated at
+ * the last point that fits, and a word wider than a whole line is cut where it must be.
+ */
+export function breakLines(runs: Inline[], o: BreakOptions): Line[] {
+  const words = toWords(runs, o);
+  const lines: Line[] = [];
+  let cur: Word[] = [];
+  let width = 0;
+  const push = (last: boolean) => {
+    lines.push(buildLine(cur, last, o));
+    cur = [];
+    width = 0;
+  };
+  for (let i = 0; i < words.length; ) {
+    const w = words[i];
+    const gap = cur.length ? cur[cur.length - 1].spaceAfter : 0;
+    const room = o.width - width - gap;
+    if (w.width <= room + 0.01) {
+      cur.push(w);
+      width += gap + w.width;
+      i++;
+      if (w.hardBreakAfter) push(true);
+      continue;
+    }
+    const split = breakPoints(w, o)
+      .map((p) => splitWord(w, p.at, p.hyphen, o))
+      .find(([head]) => head.width <= room + 0.01);
+    if (split) {
+      cur.push(split[0]);
+      push(false);
+      words[i] = split[1];
+      continue;
+    }
+    if (!cur.length) {
+      // A word wider than the line (a long URL, a 5,000-letter word): cut it at the last character that fits.
+      const n = [...w.pieces.map((p) => p.text).join('')].length;
+      let k = n - 1;
+      while (k > 1 && splitWord(w, k, false, o)[0].width > o.width) k = Math.max(1, Math.floor(k * 0.9) - (k > 40 ? 0 : 1) || 1);
+      while (k + 1 < n && splitWord(w, k + 1, false, o)[0].width <= o.width) k++;
+      const [head, tail] = splitWord(w, Math.max(1, k), false, o);
+      cur.push(head);
+      push(false);
+      words[i] = tail;
+      continue;
+    }
+    push(false);
+  }
+  if (cur.length) push(true);
+  return lines;
+}
+
+function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
+  const gaps = words.length - 1;
+  let natural = 0;
+  words.forEach((w, i) => (natural += w.width + (i < gaps ? w.spaceAfter : 0)));
+  const align = o.align ?? o.style.align;
+  let extra = 0;
+  let x = 0;
+  if (align === 'justify' && !last && gaps > 0) {
+    extra = (o.width - natural) / gaps;
+    // A line too loose to justify well reads better ragged.
+    if (extra > 2.2 * (o.style.size * 0.26)) extra = 0;
+  } else if (align === 'center') x = (o.width - natural) / 2;
+  const fragments: Fragment[] = [];
+  const fragmentLinks: (string | undefined)[] = [];
+  const links: Line['links'] = [];
+  words.forEach((w, wi) => {
+    w.pieces.forEach((p, pi) => {
+      const prev = fragments[fragments.length - 1];
+      // Words of one face join into one fragment (pdfkit spreads them with wordSpacing), which keeps
+      // the PDF small and its text extractable as sentences. Special spaces would be stretched by
+      // pdfkit too, so words holding them stay apart on justified lines.
+      const canMerge =
+        prev !== undefined &&
+        pi === 0 &&
+        wi > 0 &&
+        words[wi - 1].pieces[words[wi - 1].pieces.length - 1].face === prev.face &&
+        prev.face === p.face &&
+        words[wi - 1].spaceFace === p.face &&
+        fragmentLinks[fragmentLinks.length - 1] === p.link &&
+        (extra === 0 || !SPECIAL_SPACE.test(p.text + prev.text));
+      if (canMerge) {
+        prev.text += ' ' + p.text;
+        prev.width = x + p.width - prev.x;
+        if (extra) prev.wordSpacing = extra;
+      } else {
+        fragments.push({ x, text: p.text, face: p.face, width: p.width });
+        fragmentLinks.push(p.link);
+      }
+      if (p.link) {
+        const l = links[links.length - 1];
+        if (l && l.url === p.link && pi + wi > 0) l.w = x + p.width - l.x;
+        else links.push({ x, w: p.width, url: p.link });
+      }
+      x += p.width;
+    });
+    x += w.spaceAfter + extra;
+  });
+  return { measure: o.width, natural, fragments, links };
+}

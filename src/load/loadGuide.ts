@@ -1,0 +1,144 @@
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import { fail, ZineError } from '../errors.js';
+import { STRING_KEYS, type BookMeta, type Strings } from '../model/document.js';
+
+/** One Markdown file as read from disk, front matter split off. */
+export interface SourceFile {
+  path: string; // project-relative
+  body: string;
+  /** Line of the body's first line in the file, so parse positions map back to the file. */
+  bodyLine: number;
+  frontMatter: Record<string, unknown>;
+}
+
+export interface LoadedGuide {
+  root: string;
+  lang: string;
+  slug: string;
+  sourceLang: string;
+  meta: BookMeta;
+  strings: Strings;
+  files: SourceFile[];
+}
+
+export interface GuideConfig {
+  slug: string;
+  source: string;
+}
+
+const LANG_DIR = /^[a-z]{2,3}(-[A-Za-z0-9]+)?$/;
+
+/** Languages are the folders under content/ that hold Markdown. */
+export function listLanguages(root: string): string[] {
+  const dir = join(root, 'content');
+  if (!existsSync(dir)) fail('no content/ folder here', { file: 'content' }, 'Run zine from the project root, or pass --root.');
+  return readdirSync(dir)
+    .filter((d) => LANG_DIR.test(d) && statSync(join(dir, d)).isDirectory())
+    .filter((d) => markdownFiles(root, d).length > 0)
+    .sort();
+}
+
+export function markdownFiles(root: string, lang: string): string[] {
+  return readdirSync(join(root, 'content', lang))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `content/${lang}/${f}`);
+}
+
+export function readYamlFile(root: string, path: string): Record<string, unknown> {
+  const text = readFileSync(join(root, path), 'utf8');
+  return parseYaml(text, path, 1);
+}
+
+function parseYaml(text: string, path: string, firstLine: number): Record<string, unknown> {
+  const doc = parseDocument(text, { prettyErrors: false });
+  const err = doc.errors[0];
+  if (err) {
+    const [line, col] = err.linePos?.[0] ? [err.linePos[0].line, err.linePos[0].col] : [1, 1];
+    fail(`broken YAML: ${err.message.split('\n')[0]}`, { file: path, line: line + firstLine - 1, col }, 'Fix the YAML syntax (indentation, quotes around values with ":").');
+  }
+  const value = doc.toJS() ?? {};
+  if (typeof value !== 'object' || Array.isArray(value)) fail('expected YAML keys (key: value)', { file: path, line: firstLine });
+  return value as Record<string, unknown>;
+}
+
+export function readGuideConfig(root: string): GuideConfig {
+  const path = 'content/zine.yml';
+  const raw = existsSync(join(root, path)) ? readYamlFile(root, path) : {};
+  const langs = listLanguages(root);
+  const source = typeof raw.source === 'string' ? raw.source : langs[0];
+  const slug = typeof raw.slug === 'string' ? raw.slug : 'zine';
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) fail(`slug "${slug}" must be lowercase letters, digits and dashes`, { file: path, line: 1 });
+  return { slug, source };
+}
+
+/** Split `---\nyaml\n---\n` off a Markdown file. */
+export function splitFrontMatter(text: string, path: string): Omit<SourceFile, 'path'> {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/.exec(text);
+  if (!m) {
+    if (text.startsWith('---\n')) fail('front matter is not closed', { file: path, line: 1 }, 'End the front matter with a line holding only ---.');
+    return { body: text, bodyLine: 1, frontMatter: {} };
+  }
+  const frontMatter = parseYaml(m[1], path, 2);
+  const bodyLine = m[0].split('\n').length - (m[2] ? 0 : 1);
+  return { body: text.slice(m[0].length), bodyLine, frontMatter };
+}
+
+export function loadGuide(root: string, lang: string): LoadedGuide {
+  const langs = listLanguages(root);
+  if (!langs.includes(lang)) {
+    fail(`unknown language "${lang}"`, { file: `content/${lang}` }, `Languages found in content/: ${langs.join(', ') || 'none'}.`);
+  }
+  const config = readGuideConfig(root);
+  const files = markdownFiles(root, lang).map((path) => {
+    const text = readFileSync(join(root, path), 'utf8');
+    return { path, ...splitFrontMatter(text, path) };
+  });
+  const first = files[0];
+  const meta = bookMeta(first);
+  const strings = loadStrings(root, lang);
+  return { root, lang, slug: config.slug, sourceLang: config.source, meta, strings, files };
+}
+
+function bookMeta(file: SourceFile): BookMeta {
+  const fm = file.frontMatter;
+  const str = (k: string): string | undefined => {
+    const v = fm[k];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'string' && typeof v !== 'number') fail(`front matter key "${k}" must be text`, { file: file.path, line: 2 });
+    return String(v).trim();
+  };
+  const title = str('title');
+  if (!title) fail('the first file of a guide needs a "title" in its front matter', { file: file.path, line: 1 }, 'Add a front matter block: ---\\ntitle: My guide\\n---');
+  return {
+    title,
+    subtitle: str('subtitle'),
+    edition: str('edition'),
+    publisher: str('publisher'),
+    website: str('website'),
+    back: str('back'),
+    slogan: str('slogan'),
+    subject: str('subject') ?? str('subtitle'),
+  };
+}
+
+export function loadStrings(root: string, lang: string): Strings {
+  const path = `content/${lang}/strings.yml`;
+  if (!existsSync(join(root, path))) {
+    fail(`missing strings file`, { file: path }, `Create it with these keys: ${STRING_KEYS.join(', ')} (copy another language's strings.yml).`);
+  }
+  const raw = readYamlFile(root, path);
+  const missing = STRING_KEYS.filter((k) => typeof raw[k] !== 'string' || !(raw[k] as string).trim());
+  if (missing.length) fail(`missing keys: ${missing.join(', ')}`, { file: path, line: 1 }, 'Every language defines every key of the strings file.');
+  return Object.fromEntries(STRING_KEYS.map((k) => [k, String(raw[k])])) as Strings;
+}
+
+export function isZineError(e: unknown): e is ZineError {
+  return e instanceof ZineError;
+}
+
+export function relPath(root: string, p: string): string {
+  return relative(root, p).split('\\').join('/');
+}

@@ -1,0 +1,58 @@
+import type { SourcePos } from '../errors.js';
+
+/** A run of text with one style. Typography rewrites `text`; nothing else changes it. */
+export interface Inline {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  code?: boolean;
+  link?: string;
+}
+
+export interface FigureAttrs {
+  /** Fraction of the text width, 0..1. */
+  width: number;
+  /** Source pixels to keep: x, y, w, h. */
+  crop?: [number, number, number, number];
+  /** Source pixels painted opaque before anything else. */
+  redact: [number, number, number, number][];
+}
+
+export type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3; inlines: Inline[]; id: string; source: SourcePos }
+  | { kind: 'paragraph'; inlines: Inline[]; source: SourcePos }
+  | { kind: 'list'; ordered: boolean; start: number; items: Block[][]; source: SourcePos }
+  | { kind: 'figure'; src: string; alt: string; caption: Inline[]; attrs: FigureAttrs; source: SourcePos }
+  | { kind: 'callout'; variant: string; blocks: Block[]; source: SourcePos }
+  | { kind: 'quote'; blocks: Block[]; source: SourcePos }
+  | { kind: 'code'; text: string; source: SourcePos }
+  | { kind: 'pageBreak'; source: SourcePos }
+  | { kind: 'linksIndex'; source: SourcePos };
+
+export interface Chapter {
+  file: string;
+  blocks: Block[];
+}
+
+/** Book-level keys from the first file's front matter. */
+export interface BookMeta {
+  title: string;
+  subtitle?: string;
+  edition?: string;
+  publisher?: string;
+  website?: string;
+  back?: string;
+  slogan?: string;
+  subject?: string;
+}
+
+export const STRING_KEYS = ['contents', 'links', 'linksIntro', 'figure', 'page', 'edition', 'backLabel'] as const;
+export type Strings = Record<(typeof STRING_KEYS)[number], string>;
+
+export interface DocumentModel {
+  lang: string;
+  slug: string;
+  meta: BookMeta;
+  strings: Strings;
+  chapters: Chapter[];
+}

@@ -1,0 +1,93 @@
+import type { FaceId } from '../layout/style.js';
+
+/**
+ * The page model: every mark on every page, with its position decided. Coordinates are points from
+ * the top-left corner of the trimmed page; text `y` is the baseline. Render draws exactly this.
+ */
+export interface TextItem {
+  type: 'text';
+  x: number;
+  y: number;
+  text: string;
+  face: FaceId;
+  size: number;
+  color: string;
+  /** Measured width, so checks and link boxes need no font. */
+  width: number;
+  tracking?: number;
+  /** Extra space added to each inter-word space (justification). */
+  wordSpacing?: number;
+}
+
+export interface RectItem {
+  type: 'rect';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fill: string;
+  /** Backgrounds that touch the trim are extended into the bleed by the press edition. */
+  bleeds?: boolean;
+}
+
+export interface ImageItem {
+  type: 'image';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Key into the rendered images table (the processed image for this figure). */
+  image: string;
+}
+
+export interface LinkItem {
+  type: 'link';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  url: string;
+}
+
+/** A QR code as its module matrix; drawn as vector squares so it stays sharp at any size. */
+export interface QrItem {
+  type: 'qr';
+  x: number;
+  y: number;
+  size: number;
+  modules: boolean[][];
+  color: string;
+}
+
+export type PageItem = TextItem | RectItem | ImageItem | LinkItem | QrItem;
+
+export type PageKind = 'cover' | 'contents' | 'body' | 'links' | 'blank' | 'back';
+
+export interface Page {
+  /** 0-based physical index; the folio printed is index + 1. */
+  index: number;
+  kind: PageKind;
+  folio: number | null;
+  items: PageItem[];
+}
+
+export interface OutlineEntry {
+  title: string;
+  page: number; // physical index
+  y: number;
+  level: number;
+  /** Named destination, the target of the contents' links (`#id`). */
+  id: string;
+}
+
+export interface PageModel {
+  width: number;
+  height: number;
+  lang: string;
+  title: string;
+  subject?: string;
+  pages: Page[];
+  outline: OutlineEntry[];
+  /** Images the pages refer to, by key: the figure's source and the box it is printed in (points). */
+  warnings: string[];
+}

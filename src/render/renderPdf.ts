@@ -1,0 +1,162 @@
+import PDFDocument from 'pdfkit';
+import type { PageItem, PageModel } from '../model/page.js';
+import type { ProcessedImage } from '../images/processImage.js';
+import { FACES, type FaceId } from '../layout/style.js';
+import { join } from 'node:path';
+
+export interface RenderOptions {
+  fontsDir: string;
+  images: Map<string, ProcessedImage>;
+  /** Dates written into the PDF: from SOURCE_DATE_EPOCH or the content, never the clock. */
+  date: Date;
+  grayscale?: boolean;
+  /** Print-shop edition: this much bleed (points) all round, with TrimBox and BleedBox. */
+  bleed?: number;
+}
+
+/** Luminance gray for photocopier editions: a page drawn with it has no coloured pixel. */
+export function toGray(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  const l = Math.round(0.2126 * ((n >> 16) & 255) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255));
+  const h = l.toString(16).padStart(2, '0');
+  return `#${h}${h}${h}`;
+}
+
+/**
+ * Draw the page model with pdfkit. Nothing is decided here: every line sits where layout put it
+ * (lineBreak: false), and pdfkit never wraps text or adds pages on its own.
+ */
+export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
+  const bleed = o.bleed ?? 0;
+  // The press edition's sheet: trim + bleed + a slug outside the bleed where the crop marks stand.
+  const slug = bleed ? 7 * (72 / 25.4) : 0;
+  const off = bleed + slug;
+  const color = o.grayscale ? toGray : (c: string) => c;
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    pdfVersion: '1.7',
+    lang: model.lang,
+    displayTitle: true,
+    info: {
+      Title: model.title,
+      ...(model.subject ? { Subject: model.subject } : {}),
+      Producer: 'zine',
+      Creator: 'zine',
+      CreationDate: o.date,
+      ModDate: o.date,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const used = new Set<FaceId>();
+  for (const p of model.pages) for (const it of p.items) if (it.type === 'text') used.add(it.face);
+  for (const face of used) doc.registerFont(face, join(o.fontsDir, FACES[face]));
+  // pdfkit embeds a Buffer image anew at each use; open each once so a repeated figure is stored once.
+  type Opened = Parameters<typeof doc.image>[0];
+  const open = (doc as unknown as { openImage(data: Buffer): Opened }).openImage.bind(doc);
+  const images = new Map<string, Opened>();
+  const image = (key: string) => {
+    let img = images.get(key);
+    if (!img) {
+      const processed = o.images.get(key);
+      if (!processed) throw new Error(`internal: no processed image for ${key}`);
+      img = open(processed.data);
+      images.set(key, img);
+    }
+    return img;
+  };
+
+  const W = model.width;
+  const H = model.height;
+  const outlineByLevel: ReturnType<typeof doc.outline.addItem>[] = [];
+  for (const page of model.pages) {
+    doc.addPage({ size: [W + 2 * off, H + 2 * off], margin: 0 });
+    if (bleed) {
+      const d = doc.page.dictionary.data as Record<string, unknown>;
+      d.TrimBox = [off, off, off + W, off + H];
+      d.BleedBox = [off - bleed, off - bleed, off + W + bleed, off + H + bleed];
+    }
+    doc.save();
+    doc.translate(off, off);
+    for (const it of page.items) drawItem(it);
+    doc.restore();
+    if (bleed) cropMarks(W, H);
+    for (const e of model.outline.filter((e) => e.page === page.index)) {
+      doc.addNamedDestination(e.id, 'XYZ', 0, e.y + off, null);
+      const parent = e.level === 0 ? doc.outline : outlineByLevel[e.level - 1] ?? doc.outline;
+      outlineByLevel[e.level] = parent.addItem(e.title);
+    }
+  }
+  doc.end();
+  return done;
+
+  function drawItem(it: PageItem) {
+    switch (it.type) {
+      case 'rect': {
+        let { x, y, w, h } = it;
+        if (bleed && it.bleeds) {
+          // Backgrounds touching the trim run on into the bleed, so no white edge shows after cutting.
+          if (x <= 0.01) (x -= bleed), (w += bleed);
+          if (y <= 0.01) (y -= bleed), (h += bleed);
+          if (x + w >= W - 0.01) w += bleed;
+          if (y + h >= H - 0.01) h += bleed;
+        }
+        doc.rect(x, y, w, h).fill(color(it.fill));
+        break;
+      }
+      case 'text':
+        doc
+          .font(it.face)
+          .fontSize(it.size)
+          .fillColor(color(it.color))
+          .text(it.text, it.x, it.y, {
+            lineBreak: false,
+            baseline: 'alphabetic',
+            ...(it.tracking ? { characterSpacing: it.tracking } : {}),
+            ...(it.wordSpacing ? { wordSpacing: it.wordSpacing } : {}),
+          });
+        break;
+      case 'image':
+        doc.image(image(it.image), it.x, it.y, { width: it.w, height: it.h });
+        break;
+      case 'link':
+        if (it.url.startsWith('#')) doc.goTo(it.x + off, it.y + off, it.w, it.h, it.url.slice(1));
+        else doc.link(it.x + off, it.y + off, it.w, it.h, it.url);
+        break;
+      case 'qr': {
+        const n = it.modules.length;
+        const s = it.size / n;
+        // One rectangle per horizontal run of dark modules, filled at once: small and crisp.
+        it.modules.forEach((row, r) => {
+          for (let c = 0; c < n; c++) {
+            if (!row[c]) continue;
+            let e = c;
+            while (e + 1 < n && row[e + 1]) e++;
+            doc.rect(it.x + c * s, it.y + r * s, (e - c + 1) * s, s);
+            c = e;
+          }
+        });
+        doc.fill(color(it.color));
+        break;
+      }
+    }
+  }
+
+  function cropMarks(w: number, h: number) {
+    // Marks start outside the bleed, so neither the cut nor the bleed ever shows them.
+    doc.save().lineWidth(0.25).strokeColor('#000000');
+    for (const [x, y] of [[off, off], [off + w, off], [off, off + h], [off + w, off + h]] as const) {
+      const dx = x === off ? -1 : 1;
+      const dy = y === off ? -1 : 1;
+      doc.moveTo(x + dx * (bleed + 1), y).lineTo(x + dx * off, y).stroke();
+      doc.moveTo(x, y + dy * (bleed + 1)).lineTo(x, y + dy * off).stroke();
+    }
+    doc.restore();
+  }
+}

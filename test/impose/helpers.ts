@@ -1,0 +1,111 @@
+import * as mupdf from 'mupdf';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+
+export const A5 = { width: 419.53, height: 595.28 };
+
+type Spread<T> = { front: { left: T; right: T }; back: { left: T; right: T } };
+
+/**
+ * Physical model of folding, independent of the imposition formula: nest the
+ * sheets of a signature (first = outermost, front outside), fold, and read.
+ * With a short-edge flip the back's left half lies behind the front's right half.
+ */
+export function foldAndRead<T>(sheets: Spread<T>[]): T[] {
+  const firstHalf = sheets.flatMap((s) => [s.front.right, s.back.left]);
+  const secondHalf = [...sheets].reverse().flatMap((s) => [s.back.right, s.front.left]);
+  return [...firstHalf, ...secondHalf];
+}
+
+export const label = (i: number) => `P${String(i).padStart(2, '0')}`;
+
+/** A booklet of `count` pages, each showing only its big label P01, P02, ... */
+export async function makeInput(count: number, size = A5, title?: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  if (title) doc.setTitle(title);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= count; i++) {
+    const page = doc.addPage([size.width, size.height]);
+    const text = label(i);
+    const fontSize = size.width / 4;
+    page.drawText(text, {
+      x: (size.width - font.widthOfTextAtSize(text, fontSize)) / 2,
+      y: size.height / 2,
+      size: fontSize,
+      font,
+    });
+  }
+  return doc.save();
+}
+
+export type Rect = [number, number, number, number];
+export interface Line {
+  text: string;
+  bbox: Rect;
+  /** Writing direction: [1, 0] upright, [-1, 0] upside down. */
+  dir: [number, number];
+}
+export interface PageInfo {
+  width: number;
+  height: number;
+  lines: Line[];
+  vectors: Rect[];
+}
+
+/** Text lines and stroked/filled vector boxes of every page (mupdf, y down). */
+export function readPdf(bytes: Uint8Array): PageInfo[] {
+  const doc = mupdf.Document.openDocument(bytes, 'application/pdf');
+  const pages: PageInfo[] = [];
+  for (let i = 0; i < doc.countPages(); i++) {
+    const page = doc.loadPage(i);
+    const [x0, y0, x1, y1] = page.getBounds();
+    const lines: Line[] = [];
+    const vectors: Rect[] = [];
+    let current: Line | undefined;
+    page.toStructuredText('preserve-whitespace,vectors').walk({
+      beginLine(bbox, _wmode, dir) {
+        current = { text: '', bbox: [...bbox] as Rect, dir: [Math.round(dir[0]), Math.round(dir[1])] };
+        lines.push(current);
+      },
+      onChar(c) {
+        if (current) current.text += c;
+      },
+      onVector(bbox) {
+        vectors.push([...bbox] as Rect);
+      },
+    });
+    pages.push({ width: x1 - x0, height: y1 - y0, lines: lines.filter((l) => l.text.trim()), vectors });
+  }
+  return pages;
+}
+
+export interface SeenSide {
+  /** Labels as seen in the left and right half of the PDF page. */
+  left: string | null;
+  right: string | null;
+  /** All text on the side is upside down. */
+  upsideDown: boolean;
+}
+
+export function readSide(page: PageInfo): SeenSide {
+  const half = (inLeft: boolean) => {
+    const found = page.lines.filter((l) => (l.bbox[0] + l.bbox[2]) / 2 < page.width / 2 === inLeft).map((l) => l.text.trim());
+    if (found.length > 1) throw new Error(`more than one label in a half: ${found}`);
+    return found[0] ?? null;
+  };
+  const dirs = new Set(page.lines.map((l) => l.dir[0]));
+  if (dirs.size > 1) throw new Error('mixed text directions on one side');
+  return { left: half(true), right: half(false), upsideDown: dirs.has(-1) };
+}
+
+/**
+ * Sheets as they would come out of a duplex printer flipping on the short
+ * edge: an upside-down back (printed for a long-edge flip) is turned back
+ * upright, which also swaps its halves.
+ */
+export function readSheets(bytes: Uint8Array): Spread<string | null>[] {
+  const sides = readPdf(bytes).map(readSide);
+  const upright = (s: SeenSide) => (s.upsideDown ? { left: s.right, right: s.left } : { left: s.left, right: s.right });
+  const sheets: Spread<string | null>[] = [];
+  for (let i = 0; i < sides.length; i += 2) sheets.push({ front: upright(sides[i]), back: upright(sides[i + 1]) });
+  return sheets;
+}
