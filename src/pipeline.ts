@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from './errors.js';
-import { fontMetrics } from './fonts/fontMetrics.js';
-import { imposeBooklet, type ImposeOptions } from './impose/index.js';
+import { fontSet } from './fonts/fontMetrics.js';
+import type { ImposeOptions } from './impose/index.js';
 import { probeImage, processImage, type ImageInfo, type ImageProfile, type ProcessedImage } from './images/processImage.js';
 import { resolveImage } from './images/resolveImage.js';
 import { layoutBook } from './layout/book.js';
@@ -111,7 +111,7 @@ export async function layoutEdition(lang: string, o: BuildOptions) {
   // Layout refers to images by their Markdown path; one path with other attributes is another figure.
   const infos = new Map<string, ImageInfo>();
   for (const fig of doc.chapters.flatMap((c) => figures(c.blocks))) infos.set(fig.src, sources.get(figureKey(fig.src, fig.attrs))!.info);
-  const metrics = fontMetrics(join(o.root, 'fonts'));
+  const metrics = fontSet(join(o.root, 'fonts'));
   const model = timed(o, 'layout', () => layoutBook({ doc, images: infos, metrics, hyphenate: hyphenator(lang) }));
   for (const w of model.warnings) o.warn(w);
   const bySrc = new Map<string, FigureSource>();
@@ -145,25 +145,26 @@ export interface EditionResult {
 export async function buildEdition(lang: string, o: BuildOptions): Promise<EditionResult> {
   const { guide, model, figures: figs } = await layoutEdition(lang, o);
   const date = buildDate(o.root, guide);
-  const fontsDir = join(o.root, 'fonts');
+  const font = fontSet(join(o.root, "fonts")).pdfFont;
   const base = join(o.outDir, `${guide.slug}-${lang}`);
   const outputs: string[] = [];
   const screen = { ...PROFILES.screen, grayscale: o.grayscale };
   const print = { ...PROFILES.print, grayscale: o.grayscale };
 
   const screenImages = await timedAsync(o, 'images.screen', () => processImages(model, figs, screen, o));
-  const reading = await timedAsync(o, 'render', () => renderPdf(model, { fontsDir, images: screenImages, date, grayscale: o.grayscale }));
+  const reading = await timedAsync(o, 'render', () => renderPdf(model, { font, images: screenImages, date, grayscale: o.grayscale }));
   const files: [string, Uint8Array][] = [[`${base}.pdf`, reading]];
 
   if (o.booklet || o.press) {
     const printImages = await timedAsync(o, 'images.print', () => processImages(model, figs, print, o));
     if (o.booklet) {
-      const printPdf = await timedAsync(o, 'render.print', () => renderPdf(model, { fontsDir, images: printImages, date, grayscale: o.grayscale }));
+      const printPdf = await timedAsync(o, 'render.print', () => renderPdf(model, { font, images: printImages, date, grayscale: o.grayscale }));
+      const { imposeBooklet } = await import('./impose/index.js'); // pdf-lib loads only when imposing
       const booklet = await timedAsync(o, 'impose', () => imposeBooklet(printPdf, { sheet: o.sheet, flip: o.flip, date }));
       files.push([`${base}-booklet.pdf`, booklet]);
     }
     if (o.press) {
-      const press = await timedAsync(o, 'render.press', () => renderPdf(model, { fontsDir, images: printImages, date, grayscale: o.grayscale, bleed: PAGE.bleed }));
+      const press = await timedAsync(o, 'render.press', () => renderPdf(model, { font, images: printImages, date, grayscale: o.grayscale, bleed: PAGE.bleed }));
       files.push([`${base}-press.pdf`, press]);
     }
   }

@@ -76,7 +76,7 @@ export const STYLES = {
   h3: { face: 'sans-extrabold', size: 10.5, leading: 13.5, color: COLORS.ink, align: 'left', hyphenate: false },
   caption: { face: 'sans', bold: 'sans-bold', italic: 'sans-italic', boldItalic: 'sans-bold', size: 7.4, leading: 9.8, color: COLORS.muted, align: 'left', hyphenate: true },
   code: { face: 'mono', size: 8, leading: 11, color: COLORS.ink, align: 'left', hyphenate: false },
-  runningHead: { face: 'sans-semibold', size: 6.6, leading: 8, color: COLORS.muted, align: 'left', hyphenate: false, uppercase: true, tracking: 0.8 },
+  runningHead: { face: 'sans-bold', size: 6.6, leading: 8, color: COLORS.muted, align: 'left', hyphenate: false, uppercase: true, tracking: 0.8 },
   folio: { face: 'sans-bold', size: 8, leading: 10, color: COLORS.ink, align: 'left', hyphenate: false },
   tocSection: { face: 'sans-black', size: 10.5, leading: 14, color: COLORS.ink, align: 'left', hyphenate: false, uppercase: true, tracking: 0.2 },
   tocEntry: { face: 'serif', bold: 'serif-bold', italic: 'serif-italic', boldItalic: 'serif-bold-italic', size: 9.2, leading: 12.5, color: COLORS.ink, align: 'left', hyphenate: false },

@@ -1,11 +1,11 @@
 import PDFDocument from 'pdfkit';
 import type { PageItem, PageModel } from '../model/page.js';
 import type { ProcessedImage } from '../images/processImage.js';
-import { FACES, type FaceId } from '../layout/style.js';
-import { join } from 'node:path';
+import type { FaceId } from '../layout/style.js';
 
 export interface RenderOptions {
-  fontsDir: string;
+  /** Parsed fonts by face: the very objects layout measured with (pdfkit takes fontkit fonts). */
+  font: (face: FaceId) => unknown;
   images: Map<string, ProcessedImage>;
   /** Dates written into the PDF: from SOURCE_DATE_EPOCH or the content, never the clock. */
   date: Date;
@@ -56,7 +56,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
 
   const used = new Set<FaceId>();
   for (const p of model.pages) for (const it of p.items) if (it.type === 'text') used.add(it.face);
-  for (const face of used) doc.registerFont(face, join(o.fontsDir, FACES[face]));
+  for (const face of used) doc.registerFont(face, o.font(face) as Buffer);
   // pdfkit embeds a Buffer image anew at each use; open each once so a repeated figure is stored once.
   type Opened = Parameters<typeof doc.image>[0];
   const open = (doc as unknown as { openImage(data: Buffer): Opened }).openImage.bind(doc);
