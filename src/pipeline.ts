@@ -9,7 +9,7 @@ import { probeImage, processImage, type ImageInfo, type ImageProfile, type Proce
 import { resolveImage } from './images/resolveImage.js';
 import { layoutBook } from './layout/book.js';
 import { loadGuide, type LoadedGuide } from './load/loadGuide.js';
-import type { Block, DocumentModel, FigureAttrs } from './model/document.js';
+import { figureKey, type Block, type DocumentModel, type FigureAttrs } from './model/document.js';
 import type { PageModel } from './model/page.js';
 import { parseChapter } from './parse/toDocument.js';
 import { renderPdf } from './render/renderPdf.js';
@@ -108,18 +108,12 @@ export async function layoutEdition(lang: string, o: BuildOptions) {
       sources.set(key, { attrs: fig.attrs, bytes, path: resolved.path, source: fig.source, info });
     }
   });
-  // Layout refers to images by their Markdown path; one path with other attributes is another figure.
-  const infos = new Map<string, ImageInfo>();
-  for (const fig of doc.chapters.flatMap((c) => figures(c.blocks))) infos.set(fig.src, sources.get(figureKey(fig.src, fig.attrs))!.info);
+  const infos = new Map([...sources].map(([k, s]) => [k, s.info]));
   const metrics = fontSet(join(o.root, 'fonts'));
   const model = timed(o, 'layout', () => layoutBook({ doc, images: infos, metrics, hyphenate: hyphenator(lang) }));
   for (const w of model.warnings) o.warn(w);
-  const bySrc = new Map<string, FigureSource>();
-  for (const fig of doc.chapters.flatMap((c) => figures(c.blocks))) bySrc.set(fig.src, sources.get(figureKey(fig.src, fig.attrs))!);
-  return { guide, doc, model, figures: bySrc };
+  return { guide, doc, model, figures: sources };
 }
-
-const figureKey = (src: string, attrs: FigureAttrs) => `${src}\u0000${JSON.stringify(attrs)}`;
 
 /** Each image at the resolution its printed box needs for the profile (never more than the source has). */
 async function processImages(model: PageModel, figs: Map<string, FigureSource>, profile: ImageProfile, o: BuildOptions) {

@@ -87,7 +87,12 @@ function openFontSet(fontsDir: string): FontSet {
       if (!f) {
         // pdfkit accepts any fontkit-like object; this one is the real font with our layout, so the
         // widths pdfkit draws are the widths layout measured, glyph for glyph.
-        f = Object.assign(Object.create(open(face)), { layout: (text: string) => shape(face, text) });
+        // pdfkit scales the positions of the run it gets in place, so each call gets fresh ones.
+        const layout = (text: string) => {
+          const run = shape(face, text);
+          return { glyphs: run.glyphs, positions: run.positions.map((p) => ({ ...p })), advanceWidth: run.advanceWidth };
+        };
+        f = Object.assign(Object.create(open(face)), { layout });
         pdfFonts.set(face, f);
       }
       return f;

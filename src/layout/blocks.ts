@@ -1,12 +1,12 @@
 import type { SourcePos } from '../errors.js';
-import type { Block, Inline } from '../model/document.js';
+import { figureKey, type Block, type Inline } from '../model/document.js';
 import type { PageItem } from '../model/page.js';
 import type { ImageInfo } from '../images/processImage.js';
 import type { Hyphenator } from '../typography/hyphenate.js';
 import { breakLines, type Line } from './lineBreak.js';
 import type { Metrics } from './metrics.js';
 import type { Flow, FlowLine, HeadingMark } from './flow.js';
-import { COLORS, SPACE, STYLES, type TextStyle } from './style.js';
+import { COLORS, MIN_UI_TEXT_PT, SPACE, STYLES, UI_TEXT_PT, UI_TEXT_PX, type TextStyle } from './style.js';
 
 export interface FlowContext {
   metrics: Metrics;
@@ -14,7 +14,7 @@ export interface FlowContext {
   hyphenate: Hyphenator;
   /** Width of the text column in points. */
   width: number;
-  /** Image facts by figure source path (as written in the Markdown). */
+  /** Image facts by figure key (its path as written in the Markdown, and its crop and redaction). */
   images: Map<string, ImageInfo>;
   figureLabel: string;
   figureCount: number;
@@ -153,11 +153,15 @@ function blockToFlow(b: Block, ctx: FlowContext, indent: number, next: Block | u
       return [{ kind: 'lines', lines, spaceBefore: SPACE.paragraph, keepWithNext: false, orphans: 2, widows: 2 }];
     }
     case 'figure': {
-      const info = ctx.images.get(b.src)!;
+      const key = figureKey(b.src, b.attrs);
+      const info = ctx.images.get(key)!;
       const maxW = width * b.attrs.width;
-      // Natural size: the requested share of the column, never wider than the screenshot at 1 CSS px = 0.75 pt × 1.25.
-      const naturalW = Math.min(maxW, (info.width / info.pixelRatio) * 0.75 * 1.25);
+      // The width at which interface text prints at UI_TEXT_PT, within the requested share of the column.
+      const cssWidth = info.width / info.pixelRatio;
+      const naturalW = Math.min(maxW, cssWidth * (UI_TEXT_PT / UI_TEXT_PX));
       const imageWidth = Math.max(naturalW, Math.min(maxW, 60));
+      // Shrinking to keep a page full stops where interface text would fall under MIN_UI_TEXT_PT.
+      const minScale = Math.min(1, Math.max(0.5, MIN_UI_TEXT_PT / ((imageWidth / cssWidth) * UI_TEXT_PX)));
       const imageHeight = (imageWidth * info.height) / info.width;
       ctx.figureCount++;
       const captionInlines: Inline[] = b.caption.length ? [{ text: `${ctx.figureLabel} ${ctx.figureCount}. `, bold: true }, ...b.caption] : [];
@@ -168,13 +172,13 @@ function blockToFlow(b: Block, ctx: FlowContext, indent: number, next: Block | u
           kind: 'figure',
           imageWidth,
           imageHeight,
-          image: b.src,
+          image: key,
           columnX: indent,
           columnWidth: width,
           captionX: Math.min(indent + (width - imageWidth) / 2, indent + width - capWidth),
           caption,
           captionGap: caption.length ? SPACE.captionGap : 0,
-          minScale: 0.8,
+          minScale,
           spaceBefore: SPACE.figure,
           keepWithNext: false,
           label: `${b.source.file}:${b.source.line}`,

@@ -112,6 +112,10 @@ export const SPACE = {
   listItem: 3,
 };
 
-/** Interface text is assumed this many CSS px high in a screenshot; below 6 pt in print we warn. */
+/**
+ * Screenshots are printed so that their interface text (assumed 13 CSS px) comes out at 7.5 pt: all
+ * screenshots then read alike, none is blown up. They may shrink to keep a page full, never below 6 pt.
+ */
 export const UI_TEXT_PX = 13;
+export const UI_TEXT_PT = 7.5;
 export const MIN_UI_TEXT_PT = 6;

@@ -56,3 +56,9 @@ export interface DocumentModel {
   strings: Strings;
   chapters: Chapter[];
 }
+
+/** One image file shown with other attributes (another crop) is another figure: its key says both. */
+export function figureKey(src: string, attrs: FigureAttrs): string {
+  const extra = [attrs.crop ? `crop=${attrs.crop.join(',')}` : '', attrs.redact.length ? `redact=${attrs.redact.map((r) => r.join(',')).join(';')}` : ''].filter(Boolean);
+  return extra.length ? `${src}#${extra.join('&')}` : src;
+}
