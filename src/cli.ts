@@ -8,7 +8,7 @@ import { ZineError } from './errors.js';
  * pdfkit or sharp, `impose` never loads the layout engine.
  */
 const program = new Command();
-program.name('zine').description('Markdown guides -> printable, multilingual A5 zines').option('--root <dir>', 'project folder (holds content/, images/, fonts/)', '.');
+program.name('zine').version('0.1.0').description('Markdown guides -> printable, multilingual A5 zines').option('--root <dir>', 'project folder (holds content/, images/, fonts/)', '.');
 
 const warn = (m: string) => process.stderr.write(`warning: ${m}\n`);
 
@@ -31,12 +31,16 @@ program
     assertLanguages(langs, available);
     const outDir = resolve(root, opts.out);
     const t0 = performance.now();
+    // ZINE_STATS=1: time per stage and peak memory on stderr as JSON, for `npm run bench`.
+    const stages: Record<string, number> = {};
+    const timing = process.env.ZINE_STATS ? (s: string, ms: number) => (stages[s] = (stages[s] ?? 0) + ms) : undefined;
     for (const lang of langs) {
-      const r = await buildEdition(lang, { root, outDir, booklet: opts.booklet, press: Boolean(opts.press), grayscale: Boolean(opts.grayscale), sheet: opts.sheet, flip: opts.flip, warn });
+      const r = await buildEdition(lang, { root, outDir, booklet: opts.booklet, press: Boolean(opts.press), grayscale: Boolean(opts.grayscale), sheet: opts.sheet, flip: opts.flip, warn, timing });
       process.stdout.write(`${lang}: ${r.pages} pages -> ${r.outputs.map((p) => p.replace(root + '/', '')).join(', ')}\n`);
     }
     writeChecksums(outDir);
     process.stdout.write(`done in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
+    if (timing) process.stderr.write(`ZINE_STATS ${JSON.stringify({ stages, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
   });
 
 program

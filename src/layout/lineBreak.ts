@@ -57,21 +57,44 @@ function faceOf(style: TextStyle, run: Inline): FaceId {
   return style.face;
 }
 
+/** Which face of a stack draws each character, memoised per metrics object (a few hundred characters). */
+const coverage = new WeakMap<Metrics, Map<FaceId, Map<number, FaceId | null>>>();
+
+function faceFor(face: FaceId, cp: number, metrics: Metrics): FaceId | null {
+  let byFace = coverage.get(metrics);
+  if (!byFace) coverage.set(metrics, (byFace = new Map()));
+  let known = byFace.get(face);
+  if (!known) byFace.set(face, (known = new Map()));
+  let f = known.get(cp);
+  if (f === undefined) {
+    f = [face, ...(FALLBACK[face] ?? [])].find((s) => metrics.has(s, cp)) ?? null;
+    known.set(cp, f);
+  }
+  return f;
+}
+
 /** Split text into pieces by the first face of the stack that can draw each character. */
 function pieces(text: string, face: FaceId, link: string | undefined, o: BreakOptions): Piece[] {
-  const stack = [face, ...(FALLBACK[face] ?? [])];
   const out: Piece[] = [];
+  let start = 0;
+  let current: FaceId | null = null;
+  let i = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    const f = stack.find((s) => o.metrics.has(s, cp));
+    const f = faceFor(face, cp, o.metrics);
     if (!f) {
       const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+      const stack = [face, ...(FALLBACK[face] ?? [])];
       fail(`character "${ch}" (U+${hex}) cannot be set: no font has it`, o.source, `Replace it, or add a font that has it to fonts/ and to the stacks in src/layout/style.ts (tried: ${stack.join(', ')}).`);
     }
-    const last = out[out.length - 1];
-    if (last && last.face === f) last.text += ch;
-    else out.push({ text: ch, face: f, link, width: 0 });
+    if (f !== current) {
+      if (current) out.push({ text: text.slice(start, i), face: current, link, width: 0 });
+      current = f;
+      start = i;
+    }
+    i += ch.length;
   }
+  if (current) out.push({ text: text.slice(start), face: current, link, width: 0 });
   for (const p of out) p.width = measure(p.text, p.face, o);
   return out;
 }

@@ -56,7 +56,10 @@ function parseYaml(text: string, path: string, firstLine: number): Record<string
   const doc = parseDocument(text, { prettyErrors: false });
   const err = doc.errors[0];
   if (err) {
-    const [line, col] = err.linePos?.[0] ? [err.linePos[0].line, err.linePos[0].col] : [1, 1];
+    // The offset yaml gives, turned into the line and column a user finds in the file.
+    const before = text.slice(0, Math.min(err.pos[0], Math.max(0, text.trimEnd().length)));
+    const line = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
     fail(`broken YAML: ${err.message.split('\n')[0]}`, { file: path, line: line + firstLine - 1, col }, 'Fix the YAML syntax (indentation, quotes around values with ":").');
   }
   const value = doc.toJS() ?? {};

@@ -45,12 +45,13 @@ export function hyphenator(lang: string): Hyphenator {
       let points = memo.get(word);
       if (points) return points;
       points = [];
-      // Patterns only know letters: hyphenate the letter runs, keep 2 letters on each side.
-      const marked = word.length >= 5 && word.length <= 60 ? hyphenateSync(word, { hyphenChar: SOFT, minWordLength: 5 }) : word;
+      // No break in words under 6 letters; at least 2 letters before a break and 3 after it.
+      const marked = word.length >= 6 && word.length <= 60 ? hyphenateSync(word, { hyphenChar: SOFT, minWordLength: 6 }) : word;
       let offset = 0;
       for (const ch of marked) {
-        if (ch === SOFT) points.push(offset);
-        else offset += ch.length;
+        if (ch === SOFT) {
+          if (offset >= 2 && word.length - offset >= 3) points.push(offset);
+        } else offset += ch.length;
       }
       memo.set(word, points);
       return points;
