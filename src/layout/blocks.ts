@@ -3,7 +3,7 @@ import { figureKey, type Block, type Inline } from '../model/document.js';
 import type { PageItem } from '../model/page.js';
 import type { ImageInfo } from '../images/processImage.js';
 import type { Hyphenator } from '../typography/hyphenate.js';
-import { breakLines, type Line } from './lineBreak.js';
+import { breakLines, type Line, type MissingChars } from './lineBreak.js';
 import type { Metrics } from './metrics.js';
 import type { Flow, FlowLine, HeadingMark } from './flow.js';
 import { COLORS, MIN_UI_TEXT_PT, SPACE, STYLES, UI_TEXT_PT, UI_TEXT_PX, type TextStyle } from './style.js';
@@ -18,6 +18,7 @@ export interface FlowContext {
   images: Map<string, ImageInfo>;
   figureLabel: string;
   figureCount: number;
+  missing?: MissingChars;
 }
 
 export function baselineOffset(style: TextStyle, metrics: Metrics): number {
@@ -48,7 +49,7 @@ export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, i
 }
 
 export function setText(inlines: Inline[], style: TextStyle, ctx: FlowContext, source: SourcePos, width = ctx.width, indent = 0): FlowLine[] {
-  const lines = breakLines(inlines, { style, width, metrics: ctx.metrics, lang: ctx.lang, hyphenate: ctx.hyphenate, source });
+  const lines = breakLines(inlines, { style, width, metrics: ctx.metrics, lang: ctx.lang, hyphenate: ctx.hyphenate, source, missing: ctx.missing });
   return toFlowLines(lines, style, ctx.metrics, indent);
 }
 

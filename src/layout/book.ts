@@ -7,6 +7,7 @@ import type { Flow, FlowLine } from './flow.js';
 import { translate } from './flow.js';
 import type { Metrics } from './metrics.js';
 import { paginate, type Pagination } from './paginate.js';
+import { failMissing } from './lineBreak.js';
 import { COLORS, MIN_UI_TEXT_PT, MM, PAGE, SPACE, STYLES, UI_TEXT_PX, type TextStyle } from './style.js';
 import { coverItems, backItems } from './covers.js';
 import { displayUrl, qrModules } from './links.js';
@@ -178,7 +179,7 @@ function pageFurniture(index: number, kind: PageKind, section: string | null, do
 export function layoutBook(input: BookInput): PageModel {
   const { doc, metrics, hyphenate } = input;
   const box = contentBox(0);
-  const ctx: FlowContext = { metrics, lang: doc.lang, hyphenate, width: box.width, images: input.images, figureLabel: doc.strings.figure, figureCount: 0 };
+  const ctx: FlowContext = { metrics, lang: doc.lang, hyphenate, width: box.width, images: input.images, figureLabel: doc.strings.figure, figureCount: 0, missing: new Map() };
   const links = collectLinks(doc);
   const flows: Flow[] = [];
   let linksPlaced = false;
@@ -223,6 +224,7 @@ export function layoutBook(input: BookInput): PageModel {
     pages.push({ index, kind, folio: index + 1, items: [...translate(p.items, b.x, b.y), ...pageFurniture(index, kind, p.section, doc, ctx)] });
   }
   pages.push({ index: pages.length, kind: 'back', folio: null, items: backItems(doc, ctx) });
+  if (ctx.missing?.size) failMissing(ctx.missing);
 
   const outline: OutlineEntry[] = body.headings
     .filter((h) => h.level <= 2)

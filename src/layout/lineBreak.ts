@@ -45,7 +45,12 @@ export interface BreakOptions {
   hyphenate?: Hyphenator;
   source: SourcePos;
   align?: TextStyle['align'];
+  /** Characters no font can set are collected here (all of them, for one report); without it, the first fails. */
+  missing?: MissingChars;
 }
+
+/** Each character no font of its stack has, with the first place it occurs. */
+export type MissingChars = Map<string, SourcePos>;
 
 const SPECIAL_SPACE = /[\u00a0\u202f\t]/;
 
@@ -83,9 +88,10 @@ function pieces(text: string, face: FaceId, link: string | undefined, o: BreakOp
     const cp = ch.codePointAt(0)!;
     const f = faceFor(face, cp, o.metrics);
     if (!f) {
-      const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-      const stack = [face, ...(FALLBACK[face] ?? [])];
-      fail(`character "${ch}" (U+${hex}) cannot be set: no font has it`, o.source, `Replace it, or add a font that has it to fonts/ and to the stacks in src/layout/style.ts (tried: ${stack.join(', ')}).`);
+      if (!o.missing) failMissing(new Map([[ch, o.source]]));
+      if (!o.missing.has(ch)) o.missing.set(ch, o.source);
+      i += ch.length;
+      continue;
     }
     if (f !== current) {
       if (current) out.push({ text: text.slice(start, i), face: current, link, width: 0 });
@@ -97,6 +103,17 @@ function pieces(text: string, face: FaceId, link: string | undefined, o: BreakOp
   if (current) out.push({ text: text.slice(start), face: current, link, width: 0 });
   for (const p of out) p.width = measure(p.text, p.face, o);
   return out;
+}
+
+/** Stop the build naming every character that cannot be set, each at its first place. */
+export function failMissing(missing: MissingChars): never {
+  const list = [...missing].map(([ch, at]) => `  "${ch}" U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${at.file}:${at.line}:${at.col}`);
+  const [first] = missing.values();
+  fail(
+    `${missing.size} character${missing.size > 1 ? 's' : ''} cannot be set: no font has ${missing.size > 1 ? 'them' : 'it'}\n${list.join('\n')}`,
+    first,
+    'Replace them, or add a font that has them to fonts/ and to the font stacks in src/layout/style.ts.',
+  );
 }
 
 function measure(text: string, face: FaceId, o: BreakOptions): number {
