@@ -79,12 +79,12 @@ export function readGuideConfig(root: string): GuideConfig {
 
 /** Split `---\nyaml\n---\n` off a Markdown file. */
 export function splitFrontMatter(text: string, path: string): Omit<SourceFile, 'path'> {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/.exec(text);
+  const m = /^---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(\r?\n|$)/.exec(text);
   if (!m) {
-    if (text.startsWith('---\n')) fail('front matter is not closed', { file: path, line: 1 }, 'End the front matter with a line holding only ---.');
+    if (/^---\r?\n/.test(text)) fail('front matter is not closed', { file: path, line: 1 }, 'End the front matter with a line holding only ---.');
     return { body: text, bodyLine: 1, frontMatter: {} };
   }
-  const frontMatter = parseYaml(m[1], path, 2);
+  const frontMatter = m[1] ? parseYaml(m[1], path, 2) : {};
   const bodyLine = m[0].split('\n').length - (m[2] ? 0 : 1);
   return { body: text.slice(m[0].length), bodyLine, frontMatter };
 }
