@@ -104,7 +104,7 @@ export async function layoutEdition(lang: string, o: BuildOptions) {
         o.warn(`${fig.source.file}:${fig.source.line}:${fig.source.col} no ${lang} version of ${fig.src}: using ${resolved.path} (add images/${lang}/${fig.src})`);
       }
       const bytes = readFileSync(resolved.absPath);
-      const info = await probeImage(bytes, fig.attrs, resolved.path, fig.source);
+      const info = await probeImage(bytes, fig.attrs, resolved.path, fig.source, join(o.root, '.cache', 'images'));
       sources.set(key, { attrs: fig.attrs, bytes, path: resolved.path, source: fig.source, info });
     }
   });

@@ -1,9 +1,32 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import sharp, { type Metadata } from 'sharp';
+import { dirname, join } from 'node:path';
+import type { Metadata, Sharp, SharpOptions } from 'sharp';
 import { fail, type SourcePos } from '../errors.js';
 import type { FigureAttrs } from '../model/document.js';
+
+// sharp loads only when an image is not in the cache: a warm build never pays for it.
+let sharpModule: ((input?: Buffer, options?: SharpOptions) => Sharp) | undefined;
+async function sharpLib() {
+  sharpModule ??= (await import('sharp')).default as unknown as (input?: Buffer, options?: SharpOptions) => Sharp;
+  return sharpModule;
+}
+
+function readCache<T>(path: string | null): T | undefined {
+  if (!path || !existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return undefined; // a damaged cache entry is recomputed
+  }
+}
+
+function writeCache(path: string, data: Buffer | string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
 
 /** More pixels than any screenshot or photo a zine needs; a header claiming more is refused unread. */
 export const MAX_PIXELS = 80_000_000;
@@ -39,8 +62,18 @@ function checkSvg(bytes: Buffer, path: string, source: SourcePos): void {
 }
 
 /** Header-only look at an image: its size after orientation and crop, and its pixel density. */
-export async function probeImage(bytes: Buffer, attrs: FigureAttrs, path: string, source: SourcePos): Promise<ImageInfo> {
+export async function probeImage(bytes: Buffer, attrs: FigureAttrs, path: string, source: SourcePos, cacheDir: string | null = null): Promise<ImageInfo> {
   if (/\.svg$/i.test(path)) checkSvg(bytes, path, source);
+  const cachePath = cacheDir ? join(cacheDir, `${createHash('sha256').update(bytes).update(JSON.stringify(attrs)).digest('hex')}.probe.json`) : null;
+  const cached = readCache<ImageInfo>(cachePath);
+  if (cached) return cached;
+  const info = await probeUncached(bytes, attrs, path, source);
+  if (cachePath) writeCache(cachePath, JSON.stringify(info));
+  return info;
+}
+
+async function probeUncached(bytes: Buffer, attrs: FigureAttrs, path: string, source: SourcePos): Promise<ImageInfo> {
+  const sharp = await sharpLib();
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
@@ -87,11 +120,9 @@ export async function processImage(
     .update(JSON.stringify({ attrs, width, profile, v: 1 }))
     .digest('hex');
   const cached = cacheDir ? join(cacheDir, `${key}.${photo ? 'jpg' : 'png'}`) : null;
-  if (cached && existsSync(cached)) {
-    const data = readFileSync(cached);
-    const m = await sharp(data).metadata();
-    return { data, width: m.width!, height: m.height!, format: photo ? 'jpeg' : 'png' };
-  }
+  const size = readCache<{ width: number; height: number }>(cached && `${cached}.json`);
+  if (cached && size && existsSync(cached)) return { data: readFileSync(cached), ...size, format: photo ? 'jpeg' : 'png' };
+  const sharp = await sharpLib();
   try {
     // Pass 1: upright pixels with the redaction boxes painted in (sharp composites last in a
     // pipeline, so this must be its own pass before crop and resize).
@@ -117,11 +148,9 @@ export async function processImage(
     const out = photo
       ? await img.jpeg({ quality: profile.ppi >= 300 ? 88 : 78, mozjpeg: true }).toBuffer({ resolveWithObject: true })
       : await img.png({ compressionLevel: 9, palette: true, quality: 92, effort: 8 }).toBuffer({ resolveWithObject: true });
-    if (cached && cacheDir) {
-      mkdirSync(cacheDir, { recursive: true });
-      const tmp = `${cached}.${process.pid}.tmp`;
-      writeFileSync(tmp, out.data);
-      renameSync(tmp, cached);
+    if (cached) {
+      writeCache(cached, out.data);
+      writeCache(`${cached}.json`, JSON.stringify({ width: out.info.width, height: out.info.height }));
     }
     return { data: out.data, width: out.info.width, height: out.info.height, format: photo ? 'jpeg' : 'png' };
   } catch (e) {

@@ -38,7 +38,7 @@ export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, i
       text: f.text,
       face: f.face,
       size: style.size,
-      color: style.color,
+      color: f.link && style.linkColor ? style.linkColor : style.color,
       width: f.width,
       ...(style.tracking ? { tracking: style.tracking } : {}),
       ...(f.wordSpacing ? { wordSpacing: f.wordSpacing } : {}),

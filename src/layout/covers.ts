@@ -5,6 +5,12 @@ import { translate } from './flow.js';
 import { COLORS, MM, PAGE, STYLES, type TextStyle } from './style.js';
 import { displayUrl, qrModules } from './links.js';
 
+/** A padlock 100 × 115 units: shackle, body, keyhole (cut out by even-odd filling). */
+const PADLOCK =
+  'M22 50 V34 A28 28 0 0 1 78 34 V50 H64 V34 A14 14 0 0 0 36 34 V50 Z ' +
+  'M6 50 H94 V115 H6 Z ' +
+  'M50 68 A9 9 0 0 1 55 84.5 L58 102 H42 L45 84.5 A9 9 0 0 1 50 68 Z';
+
 const SRC = (doc: DocumentModel) => ({ file: `content/${doc.lang}/${'01'}`, line: 1, col: 1 });
 
 /** Set a text block at (x, y) top-left, return its items and height. */
@@ -53,6 +59,9 @@ export function coverItems(doc: DocumentModel, ctx: FlowContext): PageItem[] {
   }
   // A heavy black foot band: the edition in big type, the website under it.
   const foot = 48 * MM;
+  // The emblem: a big padlock standing on the band, for the guide's subject, encryption.
+  const lockScale = Math.min(1.7, Math.max(0.6, (H - foot - y - 24) / 115));
+  items.push({ type: 'path', x: W - m - 100 * lockScale, y: H - foot - 115 * lockScale, scale: lockScale, d: PADLOCK, fill: COLORS.ink, evenOdd: true });
   items.push({ type: 'rect', x: 0, y: H - foot, w: W, h: foot, fill: COLORS.ink, bleeds: true });
   if (meta.edition) {
     const e = block(meta.edition, { ...STYLES.backSlogan, size: 46, leading: 44, color: COLORS.accent }, m, H - foot + 10 * MM, width, ctx, doc);

@@ -26,6 +26,7 @@ export interface Fragment {
   text: string;
   face: FaceId;
   width: number;
+  link?: string;
   wordSpacing?: number;
 }
 
@@ -288,7 +289,7 @@ function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
         prev.width = x + p.width - prev.x;
         if (extra) prev.wordSpacing = extra;
       } else {
-        fragments.push({ x, text: p.text, face: p.face, width: p.width });
+        fragments.push({ x, text: p.text, face: p.face, width: p.width, ...(p.link ? { link: p.link } : {}) });
         fragmentLinks.push(p.link);
       }
       if (p.link) {

@@ -53,6 +53,8 @@ export interface TextStyle {
   uppercase?: boolean;
   align: 'justify' | 'left' | 'center';
   hyphenate: boolean;
+  /** Colour of link text in running text, so a reader on screen sees what is clickable. */
+  linkColor?: string;
 }
 
 const body: TextStyle = {
@@ -65,6 +67,7 @@ const body: TextStyle = {
   color: COLORS.ink,
   align: 'justify',
   hyphenate: true,
+  linkColor: COLORS.accent,
 };
 
 export const STYLES = {

@@ -59,7 +59,19 @@ export interface QrItem {
   color: string;
 }
 
-export type PageItem = TextItem | RectItem | ImageItem | LinkItem | QrItem;
+/** A vector shape in SVG path syntax, drawn at (x, y) and scaled: the cover's emblem. */
+export interface PathItem {
+  type: 'path';
+  x: number;
+  y: number;
+  scale: number;
+  d: string;
+  fill: string;
+  /** Even-odd filling, so inner shapes (a keyhole) cut holes. */
+  evenOdd?: boolean;
+}
+
+export type PageItem = TextItem | RectItem | ImageItem | LinkItem | QrItem | PathItem;
 
 export type PageKind = 'cover' | 'contents' | 'body' | 'links' | 'blank' | 'back';
 

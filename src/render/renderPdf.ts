@@ -129,6 +129,9 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
         if (it.url.startsWith('#')) doc.goTo(it.x + off, it.y + off, it.w, it.h, it.url.slice(1));
         else doc.link(it.x + off, it.y + off, it.w, it.h, it.url);
         break;
+      case 'path':
+        doc.save().translate(it.x, it.y).scale(it.scale).path(it.d).fill(color(it.fill), it.evenOdd ? 'even-odd' : 'non-zero').restore();
+        break;
       case 'qr': {
         const n = it.modules.length;
         const s = it.size / n;
