@@ -76,7 +76,8 @@ async function probeUncached(bytes: Buffer, attrs: FigureAttrs, path: string, so
   const sharp = await sharpLib();
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+    // Header only: no pixel limit here, so an oversized image gets the size message below, not "corrupt".
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     hostile('not an image sharp can read (unknown or corrupt file)', path, source, 'Use a PNG, JPEG, WebP or SVG file.');
   }
