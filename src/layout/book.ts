@@ -80,19 +80,26 @@ function stack(lines: FlowLine[], x = 0, y0 = 0): { items: PageItem[]; height: n
 }
 
 /** The links section: a heading, a line of explanation, then every link with its QR code. */
-function linksFlow(links: GuideLink[], doc: DocumentModel, ctx: FlowContext): Flow[] {
+/**
+ * The links page: every link with its QR code. Placed by `::: links` inside a section it opens a page of
+ * that section under a `##`-level title; without the directive it is a section of its own at the end.
+ */
+function linksFlow(links: GuideLink[], doc: DocumentModel, ctx: FlowContext, level: 1 | 2): Flow[] {
   const src = { file: `content/${doc.lang}/strings.yml`, line: 1, col: 1 };
-  const title = stack(setText([{ text: doc.strings.links }], STYLES.sectionLabel, ctx, src), 0, 12);
+  const heading = { id: 'zine-links', title: doc.strings.links, level };
+  const titleBlock: Flow =
+    level === 1
+      ? (() => {
+          const title = stack(setText([{ text: doc.strings.links }], STYLES.sectionLabel, ctx, src), 0, 12);
+          return { kind: 'block', height: 12 + title.height + SPACE.afterSectionLabel, items: [{ type: 'rect', x: 0, y: 0, w: 22, h: 4, fill: COLORS.accent }, ...title.items], spaceBefore: 0, keepWithNext: true, heading };
+        })()
+      : (() => {
+          const title = stack(setText([{ text: doc.strings.links }], STYLES.h2, ctx, src));
+          return { kind: 'block', height: title.height + SPACE.afterH2, items: title.items, spaceBefore: 0, keepWithNext: true, heading };
+        })();
   const flows: Flow[] = [
     { kind: 'break', reason: 'section' },
-    {
-      kind: 'block',
-      height: 12 + title.height + SPACE.afterSectionLabel,
-      items: [{ type: 'rect', x: 0, y: 0, w: 22, h: 4, fill: COLORS.accent }, ...title.items],
-      spaceBefore: 0,
-      keepWithNext: true,
-      heading: { id: 'zine-links', title: doc.strings.links, level: 1 },
-    },
+    titleBlock,
     { kind: 'lines', lines: setText([{ text: doc.strings.linksIntro }], STYLES.body, ctx, src), spaceBefore: 0, keepWithNext: true, orphans: 2, widows: 2 },
   ];
   const gutter = 12;
@@ -186,7 +193,7 @@ export function layoutBook(input: BookInput): PageModel {
   for (const chapter of doc.chapters) {
     for (const [i, b] of chapter.blocks.entries()) {
       if (b.kind === 'linksIndex') {
-        flows.push(...linksFlow(links, doc, ctx));
+        flows.push(...linksFlow(links, doc, ctx, 2));
         linksPlaced = true;
       } else flows.push(...blocksToFlow([b], ctx, 0).map((f) => f));
       void i;
@@ -197,7 +204,7 @@ export function layoutBook(input: BookInput): PageModel {
     const f = flows[i];
     if (f.kind === 'lines' && f.keepWithNext && flows[i + 1].kind === 'break') f.keepWithNext = false;
   }
-  if (!linksPlaced && links.length) flows.push(...linksFlow(links, doc, ctx));
+  if (!linksPlaced && links.length) flows.push(...linksFlow(links, doc, ctx, 1));
   const body = paginate(flows, box.height);
 
   let tocPages = 1;

@@ -12,11 +12,20 @@ const attr = (t: Token, name: string): string | undefined => {
 
 const ALLOWED_SCHEMES = /^(https?:|mailto:)/i;
 
+/**
+ * Lists, quotes and callouts inside each other: each level indents the text, and a guide never needs
+ * more than a few. Deeper nesting (hostile or broken input) is refused before it leaves no room to set text.
+ */
+export const MAX_NESTING = 8;
+
+/** Every link is printed as a QR code (error correction M holds 2,331 bytes): longer ones cannot be. */
+export const MAX_URL = 2000;
+
 /** Markdown file -> chapter of blocks. markdown-it's flat token stream becomes a tree here, once. */
 export function parseChapter(file: SourceFile, ids = new Set<string>()): Chapter {
   const tokens = markdownParser().parse(file.body, {});
   const lines = file.body.split('\n');
-  const ctx: Ctx = { file, lines, ids, pos: 0, tokens };
+  const ctx: Ctx = { file, lines, ids, pos: 0, tokens, depth: 0 };
   const blocks = parseBlocks(ctx, null);
   return { file: file.path, blocks };
 }
@@ -27,6 +36,19 @@ interface Ctx {
   ids: Set<string>;
   tokens: Token[];
   pos: number;
+  /** Lists, quotes and callouts open around the current token. */
+  depth: number;
+}
+
+/** Parse the blocks of a list item, quote or callout, one nesting level deeper. */
+function nested(ctx: Ctx, closeType: string, source: SourcePos): Block[] {
+  if (ctx.depth >= MAX_NESTING) {
+    fail(`lists, quotes and callouts are nested more than ${MAX_NESTING} levels deep`, source, 'Flatten the structure: a zine page has no room for deeper indentation.');
+  }
+  ctx.depth++;
+  const blocks = parseBlocks(ctx, closeType);
+  ctx.depth--;
+  return blocks;
 }
 
 function where(ctx: Ctx, t: Token | undefined, needle?: string): SourcePos {
@@ -84,21 +106,21 @@ function parseBlock(ctx: Ctx, t: Token): Block | null {
       while (ctx.tokens[ctx.pos].type !== close) {
         // list_item_open
         ctx.pos++;
-        items.push(parseBlocks(ctx, 'list_item_close'));
+        items.push(nested(ctx, 'list_item_close', source));
       }
       ctx.pos++;
       return { kind: 'list', ordered, start: Number(attr(t, 'start') ?? 1), items, source };
     }
     case 'blockquote_open':
       ctx.pos++;
-      return { kind: 'quote', blocks: parseBlocks(ctx, 'blockquote_close'), source };
+      return { kind: 'quote', blocks: nested(ctx, 'blockquote_close', source), source };
     case 'container_any_open': {
       const name = t.info.trim().split(/\s+/)[0];
       if (!(CONTAINERS as readonly string[]).includes(name)) {
         fail(`unknown block "::: ${name}"`, source, `Use one of: ${CONTAINERS.map((c) => '::: ' + c).join(', ')}.`);
       }
       ctx.pos++;
-      const blocks = parseBlocks(ctx, 'container_any_close');
+      const blocks = nested(ctx, 'container_any_close', source);
       if (name === 'links') return { kind: 'linksIndex', source };
       return { kind: 'callout', variant: name, blocks, source };
     }
@@ -204,6 +226,9 @@ function parseInlines(ctx: Ctx, inline: Token): Inline[] {
         const href = attr(c, 'href') ?? '';
         if (!ALLOWED_SCHEMES.test(href)) {
           fail(`link "${href}" is not allowed`, where(ctx, inline, href), 'Only https:, http: and mailto: links can be printed and clicked.');
+        }
+        if (href.length > MAX_URL) {
+          fail(`link of ${href.length} characters is too long`, where(ctx, inline, href.slice(0, 40)), `Links are printed with a QR code, which holds at most ${MAX_URL} characters: use a shorter address.`);
         }
         link = href;
         break;
