@@ -14,7 +14,7 @@ import type { PageModel } from './model/page.js';
 import { parseChapter } from './parse/toDocument.js';
 import { renderPdf } from './render/renderPdf.js';
 import { typesetDocument } from './typography/applyToDocument.js';
-import { hyphenator } from './typography/hyphenate.js';
+import { loadHyphenator } from './typography/hyphenate.js';
 import { writeAtomic } from './write/atomicWrite.js';
 import { PAGE } from './layout/style.js';
 
@@ -110,7 +110,8 @@ export async function layoutEdition(lang: string, o: BuildOptions) {
   });
   const infos = new Map([...sources].map(([k, s]) => [k, s.info]));
   const metrics = fontSet(join(o.root, 'fonts'));
-  const model = timed(o, 'layout', () => layoutBook({ doc, images: infos, metrics, hyphenate: hyphenator(lang) }));
+  const hyphenate = await loadHyphenator(lang);
+  const model = timed(o, 'layout', () => layoutBook({ doc, images: infos, metrics, hyphenate }));
   for (const w of model.warnings) o.warn(w);
   return { guide, doc, model, figures: sources };
 }

@@ -1,6 +1,3 @@
-declare module 'hyphen/*' {
-  export function hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number; exceptions?: string[] }): string;
-}
 declare module 'markdown-it-attrs' {
   import type { MarkdownIt } from 'markdown-it';
   const plugin: (md: MarkdownIt, options?: { allowedAttributes?: string[]; leftDelimiter?: string; rightDelimiter?: string }) => void;
@@ -21,4 +18,8 @@ declare module 'fontkit' {
     hasGlyphForCodePoint(cp: number): boolean;
   }
   export function openSync(path: string): Font;
+}
+declare module 'hyphen/*' {
+  const mod: { hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string };
+  export default mod;
 }

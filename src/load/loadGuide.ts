@@ -115,12 +115,17 @@ function bookMeta(file: SourceFile): BookMeta {
   };
   const title = str('title');
   if (!title) fail('the first file of a guide needs a "title" in its front matter', { file: file.path, line: 1 }, 'Add a front matter block: ---\\ntitle: My guide\\n---');
+  const website = str('website');
+  // The website becomes a link and a QR code on the cover and the links page: same rules as links in the text.
+  if (website && (!/^https?:\/\/[^\s]+$/i.test(website) || website.length > 2000)) {
+    fail(`website "${website.slice(0, 80)}" is not an http(s) address`, { file: file.path, line: 2 }, 'Write the full address, e.g. website: https://example.org');
+  }
   return {
     title,
     subtitle: str('subtitle'),
     edition: str('edition'),
     publisher: str('publisher'),
-    website: str('website'),
+    website,
     back: str('back'),
     slogan: str('slogan'),
     subject: str('subject') ?? str('subtitle'),

@@ -1,45 +1,61 @@
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+type HyphenModule = { hyphenateSync: (t: string, o: object) => string };
 
-/** Languages with TeX hyphenation patterns in the `hyphen` package, by our language code. */
-const PATTERNS: Record<string, string> = {
-  fr: 'hyphen/fr',
-  en: 'hyphen/en-gb',
-  nl: 'hyphen/nl',
-  de: 'hyphen/de-1996',
-  es: 'hyphen/es',
-  it: 'hyphen/it',
-  pt: 'hyphen/pt',
-  ca: 'hyphen/ca',
-  da: 'hyphen/da',
-  sv: 'hyphen/sv',
-  pl: 'hyphen/pl',
+/**
+ * TeX hyphenation patterns from the `hyphen` package, by our language code. Each loads on demand: a
+ * build pays only for the languages it sets. (Static import() calls, so a bundler can see them.)
+ */
+const PATTERNS: Record<string, [string, () => Promise<{ default: HyphenModule }>]> = {
+  fr: ['hyphen/fr/index.js', () => import('hyphen/fr/index.js')],
+  en: ['hyphen/en-gb/index.js', () => import('hyphen/en-gb/index.js')],
+  nl: ['hyphen/nl/index.js', () => import('hyphen/nl/index.js')],
+  de: ['hyphen/de-1996/index.js', () => import('hyphen/de-1996/index.js')],
+  es: ['hyphen/es/index.js', () => import('hyphen/es/index.js')],
+  it: ['hyphen/it/index.js', () => import('hyphen/it/index.js')],
+  pt: ['hyphen/pt/index.js', () => import('hyphen/pt/index.js')],
+  ca: ['hyphen/ca/index.js', () => import('hyphen/ca/index.js')],
+  da: ['hyphen/da/index.js', () => import('hyphen/da/index.js')],
+  sv: ['hyphen/sv/index.js', () => import('hyphen/sv/index.js')],
+  pl: ['hyphen/pl/index.js', () => import('hyphen/pl/index.js')],
 };
 
 export type Hyphenator = (word: string) => number[];
 
+const modules = new Map<string, HyphenModule>();
 const cache = new Map<string, Hyphenator>();
 const SOFT = '\u00ad';
+const base = (lang: string) => lang.split('-')[0];
 
 export function hasHyphenation(lang: string): boolean {
-  return lang.split('-')[0] in PATTERNS;
+  return base(lang) in PATTERNS;
+}
+
+/** Load a language's patterns (once) and return its hyphenator. */
+export async function loadHyphenator(lang: string): Promise<Hyphenator> {
+  const key = base(lang);
+  if (PATTERNS[key] && !modules.has(key)) modules.set(key, (await PATTERNS[key][1]()).default);
+  return hyphenator(lang);
 }
 
 /**
- * Returns a function giving the offsets inside a word where it may break with a hyphen. Patterns load
- * lazily (only the languages a command builds) and results are memoised per word, since the same words
- * come back on every layout round.
+ * A function giving the offsets inside a word where it may break with a hyphen, memoised per word
+ * (the same words come back on every layout round). Loads the patterns synchronously if
+ * loadHyphenator has not.
  */
 export function hyphenator(lang: string): Hyphenator {
-  const key = lang.split('-')[0];
+  const key = base(lang);
   let h = cache.get(key);
   if (h) return h;
-  const mod = PATTERNS[key];
-  if (!mod) {
+  if (!PATTERNS[key]) {
     h = () => [];
   } else {
-    const { hyphenateSync } = require(mod) as { hyphenateSync: (t: string, o: object) => string };
+    let mod = modules.get(key);
+    if (!mod) {
+      mod = createRequire(import.meta.url)(PATTERNS[key][0]) as HyphenModule;
+      modules.set(key, mod);
+    }
+    const { hyphenateSync } = mod;
     const memo = new Map<string, number[]>();
     h = (word: string) => {
       let points = memo.get(word);
