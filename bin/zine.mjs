@@ -1,37 +1,79 @@
 #!/usr/bin/env node
-// Runs the zine CLI from plain JavaScript: src/ is bundled by esbuild into .cache/dist (about 50 ms,
-// only when a source file changed), so no TypeScript loader sits in every run's startup.
-import { readdirSync, statSync, existsSync } from 'node:fs';
+// Launches the zine CLI fast. src/ is bundled by esbuild (only when a source changed) so no TypeScript
+// loader runs at every start; and, where Node supports it, a V8 startup snapshot of the loaded
+// modules and parsed fonts is built once (.cache/snapshot/) and each run starts from it, skipping
+// about 300 ms of module loading. Any problem with the snapshot falls back to the plain bundle.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const src = join(root, 'src');
-const outdir = join(root, '.cache', 'dist');
-const entry = join(outdir, 'cli.js');
+const cache = join(root, '.cache');
 
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
+function newest(path) {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  let t = s.mtimeMs;
+  for (const e of readdirSync(path)) t = Math.max(t, newest(join(path, e)));
   return t;
 }
 
-if (!existsSync(entry) || statSync(entry).mtimeMs < newest(src)) {
-  const { buildSync } = await import('esbuild');
-  buildSync({
-    entryPoints: [join(src, 'cli.ts')],
+const sourcesTime = Math.max(newest(join(root, 'src')), statSync(join(root, 'package-lock.json')).mtimeMs);
+let esbuild;
+const bundler = async () => (esbuild ??= await import('esbuild'));
+
+async function bundle(entry, outdir, format, extra = {}) {
+  const out = join(outdir, format === 'esm' ? 'cli.js' : 'snapshot.cjs');
+  if (existsSync(out) && statSync(out).mtimeMs >= sourcesTime) return out;
+  (await bundler()).buildSync({
+    entryPoints: [join(root, 'src', entry)],
     outdir,
+    entryNames: format === 'esm' ? 'cli' : 'snapshot',
+    outExtension: format === 'esm' ? { '.js': '.js' } : { '.js': '.cjs' },
     bundle: true,
-    splitting: true, // each command's dynamic imports stay separate chunks: load only what it needs
-    format: 'esm',
+    format,
     platform: 'node',
     target: 'node20',
-    packages: 'external',
-    sourcemap: 'inline',
     logLevel: 'error',
+    ...extra,
   });
+  return out;
 }
-await import(pathToFileURL(entry).href);
+
+/** The snapshot for this code, these fonts and this Node, built if missing; null if unavailable. */
+async function snapshot() {
+  if (process.env.ZINE_NO_SNAPSHOT) return null;
+  const key = createHash('sha256')
+    .update(`${process.version} ${process.arch} ${sourcesTime} ${newest(join(root, 'fonts'))} ${root}`)
+    .digest('hex')
+    .slice(0, 16);
+  const dir = join(cache, 'snapshot');
+  const blob = join(dir, `${key}.blob`);
+  if (existsSync(blob)) return blob;
+  if (existsSync(`${blob}.failed`)) return null;
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const f of readdirSync(dir)) if (f.endsWith('.blob')) rmSync(join(dir, f), { force: true }); // older snapshots
+    // pdfkit's CommonJS build: its ES build reads import.meta, which a snapshot bundle cannot have.
+    const entry = await bundle('snapshot.ts', dir, 'cjs', { external: ['sharp'], alias: { pdfkit: join(root, 'node_modules/pdfkit/js/pdfkit.js') } });
+    const tmp = `${blob}.${process.pid}.tmp`;
+    const r = spawnSync(process.execPath, ['--snapshot-blob', tmp, '--build-snapshot', entry], { env: { ...process.env, ZINE_SNAPSHOT_ROOT: root }, encoding: 'utf8' });
+    if (r.status !== 0 || !existsSync(tmp)) throw new Error(r.stderr);
+    renameSync(tmp, blob);
+    return blob;
+  } catch (e) {
+    writeFileSync(`${blob}.failed`, String(e?.stack ?? e));
+    return null;
+  }
+}
+
+const blob = await snapshot();
+if (blob) {
+  const r = spawnSync(process.execPath, ['--snapshot-blob', blob], { stdio: 'inherit', env: { ...process.env, ZINE_ARGV: JSON.stringify(process.argv.slice(2)) } });
+  process.exitCode = r.status ?? 1;
+} else {
+  const entry = await bundle('cli.ts', join(cache, 'dist'), 'esm', { splitting: true, packages: 'external', sourcemap: 'inline' });
+  await import(pathToFileURL(entry).href);
+}

@@ -34,6 +34,8 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
   const color = o.grayscale ? toGray : (c: string) => c;
   const doc = new PDFDocument({
     autoFirstPage: false,
+    // Our body face as pdfkit's default font, so pdfkit never loads its Helvetica metrics.
+    font: o.font('serif') as string,
     compress: true,
     pdfVersion: '1.7',
     lang: model.lang,
