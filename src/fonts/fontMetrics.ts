@@ -51,6 +51,7 @@ function openFontSet(fontsDir: string): FontSet {
   const fonts = new Map<FaceId, Font>();
   const runs = new Map<FaceId, Map<string, ShapedRun>>();
   const pdfFonts = new Map<FaceId, unknown>();
+  const glyphsByChar = new Map<FaceId, Map<number, Glyph>>();
   const open = (face: FaceId): Font => {
     let f = fonts.get(face);
     if (!f) {
@@ -61,18 +62,26 @@ function openFontSet(fontsDir: string): FontSet {
     return f;
   };
   const shape = (face: FaceId, text: string): ShapedRun => {
-    const font = open(face) as Font & { glyphsForString(t: string): Glyph[] };
+    const font = open(face) as Font & { glyphForCodePoint(cp: number): Glyph };
     const memo = runs.get(face)!;
     let run = memo.get(text);
     if (!run) {
       if (SHAPED.has(face)) run = font.layout(text) as unknown as ShapedRun;
       else {
-        const glyphs = font.glyphsForString(text);
+        // Glyphs by code point, cached per face: a new word costs a few map lookups.
+        let chars = glyphsByChar.get(face);
+        if (!chars) glyphsByChar.set(face, (chars = new Map()));
+        const glyphs: Glyph[] = [];
+        const positions: Position[] = [];
         let advanceWidth = 0;
-        const positions = glyphs.map((g) => {
+        for (const ch of text) {
+          const cp = ch.codePointAt(0)!;
+          let g = chars.get(cp);
+          if (!g) chars.set(cp, (g = font.glyphForCodePoint(cp)));
+          glyphs.push(g);
+          positions.push({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: g.advanceWidth });
           advanceWidth += g.advanceWidth;
-          return { xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: g.advanceWidth };
-        });
+        }
         run = { glyphs, positions, advanceWidth };
       }
       memo.set(text, run);
