@@ -191,15 +191,22 @@ export function layoutBook(input: BookInput): PageModel {
   const flows: Flow[] = [];
   let linksPlaced = false;
   for (const chapter of doc.chapters) {
-    for (const [i, b] of chapter.blocks.entries()) {
-      if (b.kind === 'linksIndex') {
+    // Blocks go to blocksToFlow together, since a block's keeps depend on the block after it.
+    let run: Block[] = [];
+    for (const b of [...chapter.blocks, null]) {
+      if (b && b.kind !== 'linksIndex') {
+        run.push(b);
+        continue;
+      }
+      flows.push(...blocksToFlow(run, ctx, 0));
+      run = [];
+      if (b) {
         flows.push(...linksFlow(links, doc, ctx, 2));
         linksPlaced = true;
-      } else flows.push(...blocksToFlow([b], ctx, 0).map((f) => f));
-      void i;
+      }
     }
   }
-  // Paragraph keeps look at the next block; recompute across block boundaries.
+  // A paragraph kept with what follows is released when a page break follows anyway.
   for (let i = 0; i < flows.length - 1; i++) {
     const f = flows[i];
     if (f.kind === 'lines' && f.keepWithNext && flows[i + 1].kind === 'break') f.keepWithNext = false;
