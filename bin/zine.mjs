@@ -44,7 +44,8 @@ async function bundle(entry, outdir, format, extra = {}) {
 
 /** The snapshot for this code, these fonts and this Node, built if missing; null if unavailable. */
 async function snapshot() {
-  if (process.env.ZINE_NO_SNAPSHOT) return null;
+  // A snapshot only starts under the V8 flags it was made with: node options mean the plain way.
+  if (process.env.ZINE_NO_SNAPSHOT || process.env.NODE_OPTIONS || process.execArgv.length) return null;
   const key = createHash('sha256')
     .update(`${process.version} ${process.arch} ${sourcesTime} ${newest(join(root, 'fonts'))} ${root}`)
     .digest('hex')
@@ -57,7 +58,9 @@ async function snapshot() {
     mkdirSync(dir, { recursive: true });
     for (const f of readdirSync(dir)) if (f.endsWith('.blob')) rmSync(join(dir, f), { force: true }); // older snapshots
     // pdfkit's CommonJS build: its ES build reads import.meta, which a snapshot bundle cannot have.
-    const entry = await bundle('snapshot.ts', dir, 'cjs', { external: ['sharp'], alias: { pdfkit: join(root, 'node_modules/pdfkit/js/pdfkit.js') } });
+    // sharp (native) stays outside and is required at run time: a snapshot has no import(), so
+    // dynamic imports become require() calls.
+    const entry = await bundle('snapshot.ts', dir, 'cjs', { external: ['sharp'], supported: { 'dynamic-import': false }, alias: { pdfkit: join(root, 'node_modules/pdfkit/js/pdfkit.js') } });
     const tmp = `${blob}.${process.pid}.tmp`;
     const r = spawnSync(process.execPath, ['--snapshot-blob', tmp, '--build-snapshot', entry], { env: { ...process.env, ZINE_SNAPSHOT_ROOT: root }, encoding: 'utf8' });
     if (r.status !== 0 || !existsSync(tmp)) throw new Error(r.stderr);
@@ -71,7 +74,7 @@ async function snapshot() {
 
 const blob = await snapshot();
 if (blob) {
-  const r = spawnSync(process.execPath, ['--snapshot-blob', blob], { stdio: 'inherit', env: { ...process.env, ZINE_ARGV: JSON.stringify(process.argv.slice(2)) } });
+  const r = spawnSync(process.execPath, ['--snapshot-blob', blob], { stdio: 'inherit', env: { ...process.env, ZINE_ARGV: JSON.stringify(process.argv.slice(2)), ZINE_HOME: root } });
   process.exitCode = r.status ?? 1;
 } else {
   const entry = await bundle('cli.ts', join(cache, 'dist'), 'esm', { splitting: true, packages: 'external', sourcemap: 'inline' });

@@ -133,16 +133,17 @@ async function processImages(model: PageModel, figs: Map<string, FigureSource>, 
 
 export interface EditionResult {
   lang: string;
-  outputs: string[];
+  /** Output path and bytes of each PDF, not yet written. */
+  files: [string, Uint8Array][];
   pages: number;
 }
 
-export async function buildEdition(lang: string, o: BuildOptions): Promise<EditionResult> {
+/** Every PDF of one language, in memory. */
+export async function renderEdition(lang: string, o: BuildOptions): Promise<EditionResult> {
   const { guide, model, figures: figs } = await layoutEdition(lang, o);
   const date = buildDate(o.root, guide);
   const font = fontSet(join(o.root, "fonts")).pdfFont;
   const base = join(o.outDir, `${guide.slug}-${lang}`);
-  const outputs: string[] = [];
   const screen = { ...PROFILES.screen, grayscale: o.grayscale };
   const print = { ...PROFILES.print, grayscale: o.grayscale };
 
@@ -163,14 +164,28 @@ export async function buildEdition(lang: string, o: BuildOptions): Promise<Editi
       files.push([`${base}-press.pdf`, press]);
     }
   }
-  // Everything is built before anything is written: a failure leaves the previous files untouched.
-  timed(o, 'write', () => {
-    for (const [path, data] of files) {
-      writeAtomic(path, data);
-      outputs.push(path);
-    }
-  });
-  return { lang, outputs, pages: model.pages.length };
+  return { lang, files, pages: model.pages.length };
+}
+
+/**
+ * Write the editions' files, each through a temporary file and a rename. Callers build every edition
+ * first: a failure in any leaves all previous files untouched.
+ */
+export function writeEditions(results: EditionResult[], o: Pick<BuildOptions, 'timing'>): string[] {
+  return timed(o as BuildOptions, 'write', () =>
+    results.flatMap((r) =>
+      r.files.map(([path, data]) => {
+        writeAtomic(path, data);
+        return path;
+      }),
+    ),
+  );
+}
+
+/** One language, built and written. */
+export async function buildEdition(lang: string, o: BuildOptions): Promise<EditionResult & { outputs: string[] }> {
+  const r = await renderEdition(lang, o);
+  return { ...r, outputs: writeEditions([r], o) };
 }
 
 /** build/SHA256SUMS lists every PDF in the output folder, so copies passed on can be checked. */

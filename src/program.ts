@@ -25,7 +25,7 @@ export async function main(argv: string[]): Promise<void> {
     .action(async (opts: { lang?: string; out: string; booklet: boolean; press?: boolean; grayscale?: boolean; sheet: 'a4' | 'letter'; flip: 'short' | 'long' }) => {
       const root = resolve(program.opts().root);
       const { listLanguages } = await import('./load/loadGuide.js');
-      const { buildEdition, writeChecksums, assertLanguages } = await import('./pipeline.js');
+      const { renderEdition, writeEditions, writeChecksums, assertLanguages } = await import('./pipeline.js');
       const available = listLanguages(root);
       const langs = opts.lang ? opts.lang.split(',').map((s) => s.trim()).filter(Boolean) : available;
       assertLanguages(langs, available);
@@ -34,10 +34,13 @@ export async function main(argv: string[]): Promise<void> {
       // ZINE_STATS=1: time per stage and peak memory on stderr as JSON, for `npm run bench`.
       const stages: Record<string, number> = {};
       const timing = process.env.ZINE_STATS ? (s: string, ms: number) => (stages[s] = (stages[s] ?? 0) + ms) : undefined;
+      // Every language is built before anything is written: one failing leaves all the old files as they were.
+      const results = [];
       for (const lang of langs) {
-        const r = await buildEdition(lang, { root, outDir, booklet: opts.booklet, press: Boolean(opts.press), grayscale: Boolean(opts.grayscale), sheet: opts.sheet, flip: opts.flip, warn, timing });
-        process.stdout.write(`${lang}: ${r.pages} pages -> ${r.outputs.map((p) => p.replace(root + '/', '')).join(', ')}\n`);
+        results.push(await renderEdition(lang, { root, outDir, booklet: opts.booklet, press: Boolean(opts.press), grayscale: Boolean(opts.grayscale), sheet: opts.sheet, flip: opts.flip, warn, timing }));
       }
+      writeEditions(results, { timing });
+      for (const r of results) process.stdout.write(`${r.lang}: ${r.pages} pages -> ${r.files.map(([p]) => p.replace(root + '/', '')).join(', ')}\n`);
       writeChecksums(outDir);
       process.stdout.write(`done in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
       if (timing) process.stderr.write(`ZINE_STATS ${JSON.stringify({ stages, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -32,5 +32,6 @@ startupSnapshot.setDeserializeMainFunction(() => {
   // Node would read the command's options as its own, so bin/zine.mjs passes them in ZINE_ARGV.
   const args = JSON.parse(process.env.ZINE_ARGV ?? '[]') as string[];
   delete process.env.ZINE_ARGV;
+  // ZINE_HOME stays: native modules (sharp) are required from there.
   void main([process.argv[0], 'zine', ...args]);
 });

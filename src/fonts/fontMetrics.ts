@@ -84,7 +84,7 @@ function openFontSet(fontsDir: string): FontSet {
         }
         run = { glyphs, positions, advanceWidth };
       }
-      memo.set(text, run);
+      if (text.length <= 64) memo.set(text, run); // words, not the odd 5,000-letter string
     }
     return run;
   };

@@ -65,7 +65,9 @@ export function blocksToFlow(blocks: Block[], ctx: FlowContext, indent = 0): Flo
   return out;
 }
 
-function blockToFlow(b: Block, ctx: FlowContext, indent: number, next: Block | undefined): Flow[] {
+function blockToFlow(b: Block, ctx: FlowContext, indentWanted: number, next: Block | undefined): Flow[] {
+  // Deep nesting stops indenting at half the column, so text always keeps room to be set.
+  const indent = Math.min(indentWanted, ctx.width / 2);
   const width = ctx.width - indent;
   switch (b.kind) {
     case 'heading': {
@@ -125,29 +127,28 @@ function blockToFlow(b: Block, ctx: FlowContext, indent: number, next: Block | u
       return flows;
     }
     case 'callout': {
+      // A callout is lines like any paragraph, each carrying its slice of the tinted box: it splits
+      // across pages like text, and each part is a complete box.
       const pad = 8;
-      const inner = blocksToFlow(b.blocks, { ...ctx, width: width - 2 * pad - 3 }, 0);
-      const items: PageItem[] = [];
-      let y = pad;
-      for (const f of inner) {
-        if (f.kind !== 'lines') continue;
-        if (y > pad) y += 4;
-        for (const l of f.lines) {
-          items.push(...l.items.map((it) => ({ ...it, x: it.x + indent + pad + 3, y: it.y + y })));
-          y += l.height;
-        }
-      }
-      const height = y + pad;
       const tint = b.variant === 'warning' ? COLORS.tint : '#f1f1f1';
-      return [
-        {
-          kind: 'block',
-          height,
-          items: [{ type: 'rect', x: indent, y: 0, w: width, h: height, fill: tint }, { type: 'rect', x: indent, y: 0, w: 3, h: height, fill: COLORS.accent }, ...items],
-          spaceBefore: SPACE.paragraph + 2,
-          keepWithNext: false,
-        },
-      ];
+      const inner = blocksToFlow(b.blocks, { ...ctx, width: Math.max(60, width - 2 * pad - 3) }, 0);
+      const box = (height: number, items: PageItem[] = []): FlowLine => ({
+        height,
+        items: [{ type: 'rect', x: indent, y: 0, w: width, h: height, fill: tint }, { type: 'rect', x: indent, y: 0, w: 3, h: height, fill: COLORS.accent }, ...items.map((it) => ({ ...it, x: it.x + indent + pad + 3 }))],
+      });
+      const lines: FlowLine[] = [box(pad)];
+      inner.forEach((f, k) => {
+        if (k > 0) lines.push(box(4));
+        if (f.kind === 'lines') lines.push(...f.lines.map((l) => box(l.height, l.items)));
+        else if (f.kind === 'block') lines.push(box(f.height, f.items));
+        else if (f.kind === 'figure') {
+          const x = (f.columnWidth - f.imageWidth) / 2;
+          const image: PageItem = { type: 'image', x: f.columnX + x, y: 0, w: f.imageWidth, h: f.imageHeight, image: f.image };
+          lines.push(box(f.imageHeight + f.captionGap, [image]), ...f.caption.map((l) => box(l.height, l.items)));
+        }
+      });
+      lines.push(box(pad));
+      return [{ kind: 'lines', lines, spaceBefore: SPACE.paragraph + 2, keepWithNext: false, orphans: 2, widows: 2 }];
     }
     case 'code': {
       const lines = b.text.split('\n').flatMap((t) => setText([{ text: t || ' ', code: true }], STYLES.code, ctx, b.source, width - 12, indent + 6));

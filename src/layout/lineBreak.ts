@@ -162,8 +162,11 @@ function splitWord(word: Word, offset: number, hyphen: boolean, o: BreakOptions)
       const cut = offset - seen;
       const a = chars.slice(0, cut).join('');
       const b = chars.slice(cut).join('');
-      head.push({ ...p, text: a, width: measure(a, p.face, o) });
-      tail.push({ ...p, text: b, width: measure(b, p.face, o) });
+      const wa = measure(a, p.face, o);
+      head.push({ ...p, text: a, width: wa });
+      // Widths add up (advance widths), so the tail needs no measuring: a long word cut many times
+      // stays linear.
+      tail.push({ ...p, text: b, width: p.width - wa });
     }
     seen += chars.length;
   }
@@ -176,6 +179,20 @@ function splitWord(word: Word, offset: number, hyphen: boolean, o: BreakOptions)
     { pieces: head, width: sum(head), spaceAfter: 0, spaceFace: word.spaceFace, hardBreakAfter: false },
     { ...word, pieces: tail, width: sum(tail) },
   ];
+}
+
+/** How many characters of a word fit the line, at least one: one pass over its characters. */
+function cutToFit(word: Word, o: BreakOptions): number {
+  let width = 0;
+  let k = 0;
+  for (const p of word.pieces) {
+    for (const ch of p.text) {
+      width += measure(ch, p.face, o);
+      if (width > o.width + 0.01) return Math.max(1, k);
+      k++;
+    }
+  }
+  return Math.max(1, k - 1);
 }
 
 /** Offsets where a word may break: hyphenation points, and after its own hyphens and slashes. */
@@ -249,11 +266,7 @@ function firstFit(words: Word[], o: BreakOptions): Line[] {
     }
     if (!cur.length) {
       // A word wider than the line (a long URL, a 5,000-letter word): cut it at the last character that fits.
-      const n = [...w.pieces.map((p) => p.text).join('')].length;
-      let k = n - 1;
-      while (k > 1 && splitWord(w, k, false, o)[0].width > o.width) k = Math.max(1, Math.floor(k * 0.9) - (k > 40 ? 0 : 1) || 1);
-      while (k + 1 < n && splitWord(w, k + 1, false, o)[0].width <= o.width) k++;
-      const [head, tail] = splitWord(w, Math.max(1, k), false, o);
+      const [head, tail] = splitWord(w, cutToFit(w, o), false, o);
       cur.push(head);
       push(false);
       words[i] = tail;

@@ -87,6 +87,7 @@ function parseBlock(ctx: Ctx, t: Token): Block | null {
       ctx.pos += 3;
       const level = Math.min(3, Number(t.tag.slice(1))) as 1 | 2 | 3;
       const inlines = parseInlines(ctx, inline);
+      if (!inlines.some((i) => i.text.trim())) fail('empty heading', source, 'Write the heading’s text after the #, or remove the line.');
       const id = uniqueId(ctx.ids, attr(t, 'id') ?? slugify(inlines.map((i) => i.text).join('')));
       return { kind: 'heading', level, inlines, id, source };
     }
