@@ -6,6 +6,7 @@
  * pages that were rendered.
  */
 import {
+  ParseSpeeds,
   PDFDocument,
   PDFHexString,
   PDFName,
@@ -65,7 +66,8 @@ export async function imposeBooklet(input: Uint8Array, options: ImposeOptions = 
   const { sheet = 'a4', flip = 'short', marks = false, signature, creep = 0, keepLastPage = true } = options;
   const date = options.date ?? new Date(0);
 
-  const src = await PDFDocument.load(input, { updateMetadata: false });
+  // Parse and save in one go: pdf-lib's defaults yield to the event loop every 100 objects.
+  const src = await PDFDocument.load(input, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const srcPages = src.getPages();
   if (srcPages.length === 0) throw new Error('imposeBooklet: input PDF has no pages');
 
@@ -178,5 +180,5 @@ export async function imposeBooklet(input: Uint8Array, options: ImposeOptions = 
     }
   }
 
-  return out.save({ useObjectStreams: false });
+  return out.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
