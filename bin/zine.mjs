@@ -72,7 +72,9 @@ async function snapshot() {
   }
 }
 
-const blob = await snapshot();
+// Only builds gain from the snapshot (about 0.2 s); a light command starts faster without its 35 MB.
+const command = process.argv.slice(2).find((a, i, all) => !a.startsWith('-') && all[i - 1] !== '--root');
+const blob = command === 'build' ? await snapshot() : null;
 if (blob) {
   const r = spawnSync(process.execPath, ['--snapshot-blob', blob], { stdio: 'inherit', env: { ...process.env, ZINE_ARGV: JSON.stringify(process.argv.slice(2)), ZINE_HOME: root } });
   process.exitCode = r.status ?? 1;
