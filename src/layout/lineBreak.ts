@@ -351,6 +351,7 @@ interface Node {
 const HYPHEN_PENALTY = 50;
 const FLAGGED_DEMERITS = 3000;
 const FITNESS_DEMERITS = 3000;
+const FINAL_HYPHEN_DEMERITS = 5000;
 
 /**
  * Knuth and Plass's total-fit line breaking, simplified: choose the breaks of the whole paragraph that
@@ -411,6 +412,8 @@ function totalFit(words: Word[], o: BreakOptions, tolerance: number): Line[] | n
       const badness = 100 * Math.abs(ratio) ** 3;
       let demerits = (1 + badness + b.penalty) ** 2;
       if (b.hyphen && A.hyphen) demerits += FLAGGED_DEMERITS;
+      // A paragraph's last line should not be the end of a hyphenated word.
+      if (i === bps.length - 1 && A.hyphen) demerits += FINAL_HYPHEN_DEMERITS;
       const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
       if (Math.abs(fitness - a.fitness) > 1) demerits += FITNESS_DEMERITS;
       candidates.push({ bp: i, line: a.line + 1, total: a.total + demerits, fitness, prev: a });
