@@ -11,11 +11,12 @@ const PADLOCK =
   'M6 50 H94 V115 H6 Z ' +
   'M50 68 A9 9 0 0 1 55 84.5 L58 102 H42 L45 84.5 A9 9 0 0 1 50 68 Z';
 
-const SRC = (doc: DocumentModel) => ({ file: `content/${doc.lang}/${'01'}`, line: 1, col: 1 });
+/** Cover texts come from the first file's front matter (or strings.yml): errors point there. */
+const frontMatter = (doc: DocumentModel) => ({ file: doc.chapters[0]?.file ?? `content/${doc.lang}`, line: 1, col: 1 });
 
 /** Set a text block at (x, y) top-left, return its items and height. */
 function block(text: string, style: TextStyle, x: number, y: number, width: number, ctx: FlowContext, doc: DocumentModel, link?: string) {
-  const lines = setText([{ text, ...(link ? { link } : {}) }], style, { ...ctx, width }, { ...SRC(doc), file: doc.chapters[0]?.file ?? SRC(doc).file }, width);
+  const lines = setText([{ text, ...(link ? { link } : {}) }], style, { ...ctx, width }, frontMatter(doc), width);
   const items: PageItem[] = [];
   let h = 0;
   for (const l of lines) {

@@ -362,7 +362,6 @@ const FINAL_HYPHEN_DEMERITS = 5000;
 function totalFit(words: Word[], o: BreakOptions, tolerance: number): Line[] | null {
   const n = words.length;
   if (n === 0) return [];
-  const size = o.style.size;
   // Running sums: x[w] where word w starts; stretch/shrink of the spaces before word w.
   const x: number[] = [0];
   const st: number[] = [0];

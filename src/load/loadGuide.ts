@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { fail, ZineError } from '../errors.js';
+import { fail } from '../errors.js';
 import { STRING_KEYS, type BookMeta, type Strings } from '../model/document.js';
 
 /** One Markdown file as read from disk, front matter split off. */
@@ -141,12 +141,4 @@ export function loadStrings(root: string, lang: string): Strings {
   const missing = STRING_KEYS.filter((k) => typeof raw[k] !== 'string' || !(raw[k] as string).trim());
   if (missing.length) fail(`missing keys: ${missing.join(', ')}`, { file: path, line: 1 }, 'Every language defines every key of the strings file.');
   return Object.fromEntries(STRING_KEYS.map((k) => [k, String(raw[k])])) as Strings;
-}
-
-export function isZineError(e: unknown): e is ZineError {
-  return e instanceof ZineError;
-}
-
-export function relPath(root: string, p: string): string {
-  return relative(root, p).split('\\').join('/');
 }

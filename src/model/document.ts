@@ -46,7 +46,8 @@ export interface BookMeta {
   subject?: string;
 }
 
-export const STRING_KEYS = ['contents', 'links', 'linksIntro', 'figure', 'page', 'edition', 'backLabel'] as const;
+/** The zine's own words, one set per language (content/<lang>/strings.yml). */
+export const STRING_KEYS = ['contents', 'links', 'linksIntro', 'figure', 'backLabel'] as const;
 export type Strings = Record<(typeof STRING_KEYS)[number], string>;
 
 export interface DocumentModel {

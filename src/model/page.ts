@@ -73,7 +73,7 @@ export interface PathItem {
 
 export type PageItem = TextItem | RectItem | ImageItem | LinkItem | QrItem | PathItem;
 
-export type PageKind = 'cover' | 'contents' | 'body' | 'links' | 'blank' | 'back';
+export type PageKind = 'cover' | 'contents' | 'body' | 'links' | 'back';
 
 export interface Page {
   /** 0-based physical index; the folio printed is index + 1. */

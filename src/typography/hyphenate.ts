@@ -27,10 +27,6 @@ const cache = new Map<string, Hyphenator>();
 const SOFT = '\u00ad';
 const base = (lang: string) => lang.split('-')[0];
 
-export function hasHyphenation(lang: string): boolean {
-  return base(lang) in PATTERNS;
-}
-
 /** Load a language's patterns (once) and return its hyphenator. */
 export async function loadHyphenator(lang: string): Promise<Hyphenator> {
   const key = base(lang);
