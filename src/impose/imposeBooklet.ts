@@ -6,8 +6,14 @@
  * pages that were rendered.
  */
 import {
+  drawObject,
   ParseSpeeds,
   PDFDocument,
+  PDFArray,
+  PDFObjectCopier,
+  PDFRawStream,
+  type PDFPageLeaf,
+  type PDFRef,
   PDFHexString,
   PDFName,
   PDFString,
@@ -18,12 +24,18 @@ import {
   pushGraphicsState,
   rectangle,
   rgb,
-  type PDFEmbeddedPage,
   type PDFPage,
 } from 'pdf-lib';
 import { planBooklet, type Flip, type PageSlot, type Side } from './saddleStitchOrder.js';
 
 export type SheetSize = 'a4' | 'letter';
+
+/** A finished page ready to place: its Form XObject and size. */
+interface Placed {
+  ref: PDFRef;
+  width: number;
+  height: number;
+}
 
 /** Landscape sheet sizes in pt (A4 exact from 297 × 210 mm). */
 export const SHEET_SIZES: Record<SheetSize, { width: number; height: number }> = {
@@ -82,18 +94,30 @@ export async function imposeBooklet(input: Uint8Array, options: ImposeOptions = 
   const lang = src.catalog.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString)?.decodeText();
   if (lang) out.setLanguage(lang);
 
-  // Embed the visible area (CropBox, which defaults to the MediaBox). A page
-  // without /Contents is blank and pdf-lib cannot embed it: leave its slot empty.
+  // Each page becomes a Form XObject showing its visible area (CropBox, which defaults to the
+  // MediaBox). A page without /Contents is blank: its slot stays empty.
   const boxes = srcPages.map((p) => p.getCropBox());
-  const drawable = srcPages.flatMap((p, i) => (p.node.Contents() ? [i] : []));
-  const embeddedList = await out.embedPages(
-    drawable.map((i) => srcPages[i]),
-    drawable.map((i) => {
-      const b = boxes[i];
-      return { left: b.x, bottom: b.y, right: b.x + b.width, top: b.y + b.height };
-    }),
-  );
-  const embedded = new Map<number, PDFEmbeddedPage>(drawable.map((i, j) => [i, embeddedList[j]]));
+  const copy = PDFObjectCopier.for(src.context, out.context).copy;
+  const embedded = new Map<number, Placed>();
+  for (const [i, srcPage] of srcPages.entries()) {
+    if (!srcPage.node.Contents()) continue;
+    const b = boxes[i];
+    const node = copy(srcPage.node) as PDFPageLeaf;
+    // (normalizedEntries() would wrap the contents in extra q/Q streams: read them as they are.)
+    const contents = node.Contents();
+    const stream = contents instanceof PDFArray ? (contents.size() === 1 ? contents.lookup(0) : undefined) : contents;
+    const Resources = node.Resources();
+    let ref: PDFRef;
+    if (stream instanceof PDFRawStream && stream.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))) {
+      // The page's compressed content goes in as it is: pdf-lib's embedPage would inflate and
+      // deflate it again, the slowest part of imposing.
+      const dict = out.context.obj({ Type: 'XObject', Subtype: 'Form', FormType: 1, BBox: [b.x, b.y, b.x + b.width, b.y + b.height], Matrix: [1, 0, 0, 1, -b.x, -b.y], Resources, Filter: 'FlateDecode' });
+      ref = out.context.register(PDFRawStream.of(dict, stream.contents));
+    } else {
+      ref = (await out.embedPage(srcPage, { left: b.x, bottom: b.y, right: b.x + b.width, top: b.y + b.height })).ref;
+    }
+    embedded.set(i, { ref, width: b.width, height: b.height });
+  }
 
   const { width: W, height: H } = SHEET_SIZES[sheet];
   // Layout from the first page: one uniform scale, never enlarged (a page
@@ -130,7 +154,8 @@ export async function imposeBooklet(input: Uint8Array, options: ImposeOptions = 
     const h = p.height * k;
     const x = half === 'left' ? W / 2 - w + shift : W / 2 - shift;
     page.pushOperators(pushGraphicsState(), rectangle(half === 'left' ? 0 : W / 2, 0, W / 2, H), clip(), endPath());
-    page.drawPage(p, { x, y: (H - h) / 2, xScale: k, yScale: k });
+    const name = page.node.newXObject('Page', p.ref);
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(k, 0, 0, k, x, (H - h) / 2), drawObject(name), popGraphicsState());
     page.pushOperators(popGraphicsState());
   }
 
