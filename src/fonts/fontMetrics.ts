@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { FACES, type FaceId } from '../layout/style.js';
 import type { Metrics } from '../layout/metrics.js';
+import { fail } from '../errors.js';
 
 type Font = fontkit.Font;
 
@@ -55,7 +56,12 @@ function openFontSet(fontsDir: string): FontSet {
   const open = (face: FaceId): Font => {
     let f = fonts.get(face);
     if (!f) {
-      f = fontkit.openSync(join(fontsDir, FACES[face])) as Font;
+      const path = join(fontsDir, FACES[face]);
+      try {
+        f = fontkit.openSync(path) as Font;
+      } catch (e) {
+        fail(`cannot read the font for "${face}": ${(e as Error).message.split('\n')[0]}`, { file: `fonts/${FACES[face]}` }, 'Restore fonts/ from the repository: every face named in src/layout/style.ts must be there.');
+      }
       fonts.set(face, f);
       runs.set(face, new Map());
     }

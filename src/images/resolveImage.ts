@@ -21,6 +21,7 @@ export function resolveImage(root: string, lang: string, src: string, source: So
   if (isAbsolute(src) || src.startsWith('/') || normalize(src).split(sep).includes('..')) {
     fail(`image path "${src}" leaves images/`, source, 'Write image paths relative to images/, e.g. riot/dialog.png.');
   }
+  if (!existsSync(join(root, 'images'))) fail(`image not found: ${src}`, source, 'There is no images/ folder: create it and put the image there.');
   const imagesDir = realpathSync(join(root, 'images'));
   const candidates = [`images/${lang}/${src}`, `images/${src}`];
   for (const [i, path] of candidates.entries()) {
