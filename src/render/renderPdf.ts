@@ -34,6 +34,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
   const color = o.grayscale ? toGray : (c: string) => c;
   const doc = new PDFDocument({
     autoFirstPage: false,
+    bufferPages: true, // pages stay open until the end, for the contents' links (see `internal`)
     // Our body face as pdfkit's default font, so pdfkit never loads its Helvetica metrics.
     font: o.font('serif') as string,
     compress: true,
@@ -77,6 +78,11 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
   const W = model.width;
   const H = model.height;
   const outlineByLevel: ReturnType<typeof doc.outline.addItem>[] = [];
+  // Links inside the document (the contents) point at page objects directly, added once every page
+  // exists: no named destinations, whose name tree pdfkit sorts with a locale collator at each run.
+  const internal: { page: number; x: number; y: number; w: number; h: number; id: string }[] = [];
+  const targets = new Map(model.outline.map((e) => [e.id, e]));
+  const pageDicts: unknown[] = [];
   for (const page of model.pages) {
     doc.addPage({ size: [W + 2 * off, H + 2 * off], margin: 0 });
     if (bleed) {
@@ -89,11 +95,18 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
     for (const it of page.items) drawItem(it);
     doc.restore();
     if (bleed) cropMarks(W, H);
+    pageDicts.push(doc.page.dictionary);
     for (const e of model.outline.filter((e) => e.page === page.index)) {
-      doc.addNamedDestination(e.id, 'XYZ', 0, e.y + off, null);
       const parent = e.level === 0 ? doc.outline : outlineByLevel[e.level - 1] ?? doc.outline;
       outlineByLevel[e.level] = parent.addItem(e.title);
     }
+  }
+  for (const l of internal) {
+    const target = targets.get(l.id);
+    if (!target) continue;
+    doc.switchToPage(l.page);
+    // pdfkit writes JS strings as PDF names: 'XYZ' is /XYZ. Dest y is from the page bottom.
+    doc.annotate(l.x, l.y, l.w, l.h, { Subtype: 'Link', Dest: [pageDicts[target.page], 'XYZ', 0, H + 2 * off - (target.y + off), null] } as unknown as Parameters<typeof doc.annotate>[4]);
   }
   doc.end();
   return done;
@@ -128,7 +141,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
         doc.image(image(it.image), it.x, it.y, { width: it.w, height: it.h });
         break;
       case 'link':
-        if (it.url.startsWith('#')) doc.goTo(it.x + off, it.y + off, it.w, it.h, it.url.slice(1));
+        if (it.url.startsWith('#')) internal.push({ page: pageDicts.length, x: it.x + off, y: it.y + off, w: it.w, h: it.h, id: it.url.slice(1) });
         else doc.link(it.x + off, it.y + off, it.w, it.h, it.url);
         break;
       case 'path':
