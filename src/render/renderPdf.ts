@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { PageItem, PageModel } from '../model/page.js';
 import type { ProcessedImage } from '../images/processImage.js';
 import type { FaceId } from '../layout/style.js';
+import { pngImage } from './pngImage.js';
 
 export interface RenderOptions {
   /** Parsed fonts by face: the very objects layout measured with (pdfkit takes fontkit fonts). */
@@ -60,16 +61,16 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
   const used = new Set<FaceId>();
   for (const p of model.pages) for (const it of p.items) if (it.type === 'text') used.add(it.face);
   for (const face of used) doc.registerFont(face, o.font(face) as Buffer);
-  // pdfkit embeds a Buffer image anew at each use; open each once so a repeated figure is stored once.
+  // Each image is opened once, so a figure used twice is stored once.
   type Opened = Parameters<typeof doc.image>[0];
-  const open = (doc as unknown as { openImage(data: Buffer): Opened }).openImage.bind(doc);
+  const openWithPdfkit = (doc as unknown as { openImage(data: Buffer): Opened }).openImage.bind(doc);
   const images = new Map<string, Opened>();
   const image = (key: string) => {
     let img = images.get(key);
     if (!img) {
       const processed = o.images.get(key);
       if (!processed) throw new Error(`internal: no processed image for ${key}`);
-      img = open(processed.data);
+      img = (processed.format === 'png' ? (pngImage(processed.data, `Im${images.size + 1}`) as unknown as Opened | null) : null) ?? openWithPdfkit(processed.data);
       images.set(key, img);
     }
     return img;
