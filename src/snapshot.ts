@@ -1,6 +1,6 @@
 /**
  * Startup snapshot entry (see bin/zine.mjs). Run once by `node --build-snapshot`: it loads every
- * module a build needs, parses the project's fonts and runs one build in memory (so the functions
+ * module a build needs, parses the project's fonts and runs one build in memory of the source language (so the functions
  * a build runs are compiled: about 50 ms less per run, measured), then V8 saves the heap. Each
  * `build` starts from that heap. Content is always read fresh at run time; only memo caches of
  * pure functions (glyph widths, hyphenation points, QR codes) carry over, which cannot change output.
@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { main } from './program.js';
 import { fontSet } from './fonts/fontMetrics.js';
 import { FACES, type FaceId } from './layout/style.js';
-import { loadHyphenator } from './typography/hyphenate.js';
 import { markdownParser } from './parse/markdown.js';
 
 const root = process.env.ZINE_SNAPSHOT_ROOT;
@@ -22,12 +21,14 @@ if (root) {
   }
 }
 markdownParser();
-void Promise.all([import('./pipeline.js'), import('./impose/index.js'), ...['fr', 'en', 'nl', 'de', 'es'].map((l) => loadHyphenator(l))]).then(async ([pipeline]) => {
+// Hyphenation patterns are not preloaded: measured, deserialising five languages' tries costs more
+// than loading the one a build needs.
+void Promise.all([import('./pipeline.js'), import('./impose/index.js')]).then(async ([pipeline]) => {
   // One build in memory of the project's first language, nothing written: every function a build
   // runs is compiled once here, not in each run.
   if (!root || process.env.ZINE_SNAPSHOT_WARMUP === '0') return;
-  const { listLanguages } = await import('./load/loadGuide.js');
-  const lang = listLanguages(root)[0];
+  const { readGuideConfig } = await import('./load/loadGuide.js');
+  const lang = readGuideConfig(root).source;
   if (lang) await pipeline.renderEdition(lang, { root, outDir: join(root, 'build'), booklet: true, press: false, grayscale: false, sheet: 'a4', flip: 'short', warn: () => {} }).catch(() => {});
 });
 
