@@ -100,7 +100,8 @@ export async function layoutEdition(lang: string, o: BuildOptions) {
       const key = figureKey(fig.src, fig.attrs);
       if (sources.has(key)) continue;
       const resolved = resolveImage(o.root, lang, fig.src, fig.source);
-      if (lang !== guide.sourceLang && !resolved.path.startsWith(`images/${lang}/`)) {
+      // Only a language that has localized images (an images/<lang>/ folder) is warned about one it lacks.
+      if (lang !== guide.sourceLang && resolved.fellBack) {
         o.warn(`${fig.source.file}:${fig.source.line}:${fig.source.col} no ${lang} version of ${fig.src}: using ${resolved.path} (add images/${lang}/${fig.src})`);
       }
       const bytes = readFileSync(resolved.absPath);
@@ -142,7 +143,7 @@ export interface EditionResult {
 export async function renderEdition(lang: string, o: BuildOptions): Promise<EditionResult> {
   const { guide, model, figures: figs } = await layoutEdition(lang, o);
   const date = buildDate(o.root, guide);
-  const font = fontSet(join(o.root, "fonts")).pdfFont;
+  const font = fontSet(join(o.root, 'fonts')).pdfFont;
   const base = join(o.outDir, `${guide.slug}-${lang}`);
   const screen = { ...PROFILES.screen, grayscale: o.grayscale };
   const print = { ...PROFILES.print, grayscale: o.grayscale };
