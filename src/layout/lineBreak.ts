@@ -285,7 +285,9 @@ function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
   const align = o.align ?? o.style.align;
   let extra = 0;
   let x = 0;
-  if (align === 'justify' && !last && gaps > 0) {
+  // Justified lines are spread to the measure; a last line only ever shrinks (total fit may set it
+  // a little over its natural width, never leave it sticking out).
+  if (align === 'justify' && gaps > 0 && (!last || natural > o.width)) {
     extra = (o.width - natural) / gaps;
     // A line too loose to justify well reads better ragged.
     if (extra > 2.2 * (o.style.size * 0.26)) extra = 0;

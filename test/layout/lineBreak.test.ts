@@ -32,6 +32,15 @@ describe('line breaking (fake metrics: 0.5 em letters, 0.25 em spaces)', () => {
     });
   }
 
+  it('never lets a last line stick out, however the measure falls', () => {
+    const short = 'Every address in this guide, in full, with a QR code to scan with your phone.';
+    for (let width = 120; width <= 420; width += 3) {
+      for (const l of breakLines([{ text: short }], o(width))) {
+        expect(Math.max(...l.fragments.map((f) => f.x + f.width)), `width ${width}: ${text(l)}`).toBeLessThanOrEqual(width + 0.01);
+      }
+    }
+  });
+
   it('hyphenates in a narrow column, at the patterns’ points', () => {
     const lines = breakLines([{ text: 'Le chiffrement automatique des communications confidentielles est indispensable.' }], o(60));
     const hyphenated = lines.filter((l) => /\p{L}-$/u.test(text(l)));

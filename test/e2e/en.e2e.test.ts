@@ -1,0 +1,3 @@
+import { editionSuite } from './edition.js';
+
+editionSuite('en');
