@@ -40,6 +40,14 @@ export const COLORS = {
   paper: '#ffffff',
 } as const;
 
+/**
+ * Photocopier editions turn colours to gray by luminance, except these: the red's luminance is a dark
+ * gray that would vanish on the black band and back cover, so it prints as a middle gray instead.
+ */
+export const GRAY_OVERRIDES: Record<string, string> = {
+  [COLORS.accent]: '#8c8c8c',
+};
+
 export interface TextStyle {
   face: FaceId;
   /** Faces for bold, italic and bold italic runs of this style. */

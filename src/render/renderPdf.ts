@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { PageItem, PageModel } from '../model/page.js';
 import type { ProcessedImage } from '../images/processImage.js';
-import type { FaceId } from '../layout/style.js';
+import { GRAY_OVERRIDES, type FaceId } from '../layout/style.js';
 import { pngImage } from './pngImage.js';
 
 export interface RenderOptions {
@@ -17,6 +17,7 @@ export interface RenderOptions {
 
 /** Luminance gray for photocopier editions: a page drawn with it has no coloured pixel. */
 export function toGray(hex: string): string {
+  if (GRAY_OVERRIDES[hex]) return GRAY_OVERRIDES[hex];
   const n = parseInt(hex.slice(1), 16);
   const l = Math.round(0.2126 * ((n >> 16) & 255) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255));
   const h = l.toString(16).padStart(2, '0');
