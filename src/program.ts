@@ -24,10 +24,11 @@ export async function main(argv: string[]): Promise<void> {
     .addOption(new Option('--flip <edge>', 'duplex flip edge of your printer').choices(['short', 'long']).default('short'))
     .action(async (opts: { lang?: string; out: string; booklet: boolean; press?: boolean; grayscale?: boolean; sheet: 'a4' | 'letter'; flip: 'short' | 'long' }) => {
       const root = resolve(program.opts().root);
-      const { listLanguages } = await import('./load/loadGuide.js');
+      const { listLanguages, readGuideConfig } = await import('./load/loadGuide.js');
       const { renderEdition, writeEditions, writeChecksums, assertLanguages } = await import('./pipeline.js');
+      readGuideConfig(root); // a folder without a guide, or a wrong source language, fails here
       const available = listLanguages(root);
-      const langs = opts.lang ? opts.lang.split(',').map((s) => s.trim()).filter(Boolean) : available;
+      const langs = opts.lang ? [...new Set(opts.lang.split(',').map((s) => s.trim()).filter(Boolean))] : available;
       assertLanguages(langs, available);
       const outDir = resolve(root, opts.out);
       const t0 = performance.now();

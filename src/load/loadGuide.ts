@@ -71,7 +71,9 @@ export function readGuideConfig(root: string): GuideConfig {
   const path = 'content/zine.yml';
   const raw = existsSync(join(root, path)) ? readYamlFile(root, path) : {};
   const langs = listLanguages(root);
+  if (!langs.length) fail('no guide here: content/ has no language folder with Markdown files', { file: 'content' }, 'Create content/<lang>/01-intro.md (see README, "Writing a guide").');
   const source = typeof raw.source === 'string' ? raw.source : langs[0];
+  if (!langs.includes(source)) fail(`source language "${source}" has no folder in content/`, { file: path, line: 1 }, `Languages found: ${langs.join(', ')}.`);
   const slug = typeof raw.slug === 'string' ? raw.slug : 'zine';
   if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) fail(`slug "${slug}" must be lowercase letters, digits and dashes`, { file: path, line: 1 });
   return { slug, source };

@@ -34,3 +34,24 @@ describe('a project missing a whole folder', () => {
     expect(r.stderr).not.toContain('internal error');
   });
 });
+
+describe('a folder that holds no guide', () => {
+  it('build and status say so, with what to do', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zine-empty-'));
+    dirs.push(dir);
+    write(dir, 'content/.keep', '');
+    for (const cmd of ['build', 'status']) {
+      const r = spawnSync(process.execPath, [join(repo, 'bin/zine.mjs'), '--root', dir, cmd], { encoding: 'utf8' });
+      expect(r.status, cmd).toBe(1);
+      expect(r.stderr, cmd).toMatch(/^content:1:1 no guide here/);
+    }
+  });
+
+  it('a source language without its folder is named', () => {
+    const dir = project('# A\n', true);
+    write(dir, 'content/zine.yml', 'source: fr\n');
+    const r = spawnSync(process.execPath, [join(repo, 'bin/zine.mjs'), '--root', dir, 'status'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^content\/zine\.yml:1:1 source language "fr" has no folder in content\//);
+  });
+});
