@@ -123,7 +123,14 @@ function blockToFlow(b: Block, ctx: FlowContext, indentWanted: number, next: Blo
       return out;
     }
     case 'quote': {
-      const flows = blocksToFlow(b.blocks, ctx, indent + SPACE.listIndent);
+      // Set in italic, with a rule down the left of every line (so a quote split across pages keeps it).
+      const italic = (bs: Block[]): Block[] =>
+        bs.map((q) => (q.kind === 'paragraph' ? { ...q, inlines: q.inlines.map((i) => ({ ...i, italic: true })) } : q.kind === 'list' ? { ...q, items: q.items.map(italic) } : q));
+      const flows = blocksToFlow(italic(b.blocks), ctx, indent + SPACE.listIndent);
+      for (const f of flows) {
+        if (f.kind !== 'lines') continue;
+        f.lines = f.lines.map((l) => ({ ...l, items: [{ type: 'rect', x: indent + 2, y: 0, w: 2, h: l.height, fill: COLORS.rule }, ...l.items] }));
+      }
       return flows;
     }
     case 'callout': {
@@ -151,7 +158,9 @@ function blockToFlow(b: Block, ctx: FlowContext, indentWanted: number, next: Blo
       return [{ kind: 'lines', lines, spaceBefore: SPACE.paragraph + 2, keepWithNext: false, orphans: 2, widows: 2 }];
     }
     case 'code': {
-      const lines = b.text.split('\n').flatMap((t) => setText([{ text: t || ' ', code: true }], STYLES.code, ctx, b.source, width - 12, indent + 6));
+      // Code keeps its spaces (as no-break spaces: the same width in a monospaced face) and its lines;
+      // a line longer than the column is cut, never reflowed.
+      const lines = b.text.split('\n').flatMap((t) => setText([{ text: t.replace(/ /g, '\u00a0') || '\u00a0', code: true }], STYLES.code, ctx, b.source, width - 12, indent + 6));
       return [{ kind: 'lines', lines, spaceBefore: SPACE.paragraph, keepWithNext: false, orphans: 2, widows: 2 }];
     }
     case 'figure': {

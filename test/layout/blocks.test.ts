@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { blocksToFlow, type FlowContext } from '../../src/layout/blocks.js';
+import { fakeMetrics } from '../../src/layout/metrics.js';
+import type { TextItem } from '../../src/model/page.js';
+import { docFromMarkdown } from '../helpers.js';
+
+const ctx = (): FlowContext => ({ metrics: fakeMetrics(), lang: 'en', hyphenate: () => [], width: 300, images: new Map(), figureLabel: 'Figure', figureCount: 0 });
+const flows = (md: string) => blocksToFlow(docFromMarkdown([md], 'en').chapters[0].blocks, ctx());
+
+describe('blocks to flow', () => {
+  it('keeps a code block’s indentation and lines', () => {
+    const [code] = flows('```\nif (x)\n    return y;\n```');
+    expect(code.kind).toBe('lines');
+    const texts = code.kind === 'lines' ? code.lines.map((l) => (l.items.find((i) => i.type === 'text') as TextItem).text) : [];
+    expect(texts).toEqual(['if\u00a0(x)', '\u00a0\u00a0\u00a0\u00a0return\u00a0y;']);
+  });
+
+  it('sets a quote in italic with a rule on every line', () => {
+    const [quote] = flows('> ' + 'word '.repeat(80));
+    expect(quote.kind).toBe('lines');
+    if (quote.kind !== 'lines') return;
+    expect(quote.lines.length).toBeGreaterThan(2);
+    for (const l of quote.lines) {
+      expect(l.items.some((i) => i.type === 'rect' && i.h === l.height)).toBe(true);
+      expect(l.items.filter((i): i is TextItem => i.type === 'text').every((t) => t.face === 'serif-italic')).toBe(true);
+    }
+  });
+
+  it('makes a long callout lines that can split, each a slice of the box', () => {
+    const [callout] = flows('::: warning\n' + 'word '.repeat(300) + '\n:::');
+    expect(callout.kind).toBe('lines');
+    if (callout.kind !== 'lines') return;
+    expect(callout.lines.length).toBeGreaterThan(10);
+    for (const l of callout.lines) expect(l.items.filter((i) => i.type === 'rect').length).toBe(2);
+  });
+});
