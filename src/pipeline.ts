@@ -148,12 +148,15 @@ export async function renderEdition(lang: string, o: BuildOptions): Promise<Edit
   const screen = { ...PROFILES.screen, grayscale: o.grayscale };
   const print = { ...PROFILES.print, grayscale: o.grayscale };
 
+  // sharp works on its own threads: the print images are made while pdfkit renders the reading edition.
+  const printing = o.booklet || o.press ? timedAsync(o, 'images.print', () => processImages(model, figs, print, o)) : null;
+  printing?.catch(() => {}); // its error is thrown where it is awaited, not as an unhandled rejection
   const screenImages = await timedAsync(o, 'images.screen', () => processImages(model, figs, screen, o));
   const reading = await timedAsync(o, 'render', () => renderPdf(model, { font, images: screenImages, date, grayscale: o.grayscale }));
   const files: [string, Uint8Array][] = [[`${base}.pdf`, reading]];
 
-  if (o.booklet || o.press) {
-    const printImages = await timedAsync(o, 'images.print', () => processImages(model, figs, print, o));
+  if (printing) {
+    const printImages = await printing;
     if (o.booklet) {
       const printPdf = await timedAsync(o, 'render.print', () => renderPdf(model, { font, images: printImages, date, grayscale: o.grayscale }));
       const { imposeBooklet } = await import('./impose/index.js'); // pdf-lib loads only when imposing
