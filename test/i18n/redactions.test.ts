@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveImage } from '../../src/images/resolveImage.js';
+import { listLanguages, loadGuide } from '../../src/load/loadGuide.js';
+import type { Block } from '../../src/model/document.js';
+import { parseChapter } from '../../src/parse/toDocument.js';
+import { repo } from '../project.js';
+
+/** Boxes over the fake identifiers, measured by the screenshot script from each rendered image. */
+const boxes = JSON.parse(readFileSync(join(repo, 'tools/screenshots/redactions.json'), 'utf8')) as Record<string, number[][]>;
+
+function figures(blocks: Block[]): Extract<Block, { kind: 'figure' }>[] {
+  return blocks.flatMap((b) => (b.kind === 'figure' ? [b] : b.kind === 'list' ? b.items.flatMap(figures) : b.kind === 'quote' || b.kind === 'callout' ? figures(b.blocks) : []));
+}
+
+describe('every identifier in our screenshots is redacted, in every edition', () => {
+  for (const lang of listLanguages(repo)) {
+    it(lang, () => {
+      const guide = loadGuide(repo, lang);
+      let checked = 0;
+      for (const file of guide.files) {
+        for (const fig of figures(parseChapter(file).blocks)) {
+          const used = resolveImage(repo, lang, fig.src, fig.source).path.replace(/^images\//, '');
+          if (!boxes[used]) continue;
+          expect(fig.attrs.redact, `${fig.source.file}:${fig.source.line} shows ${used}`).toEqual(boxes[used]);
+          checked++;
+        }
+      }
+      expect(checked, 'screenshots with identifiers').toBeGreaterThan(0);
+    });
+  }
+});
