@@ -353,7 +353,9 @@ interface Node {
 const HYPHEN_PENALTY = 50;
 const FLAGGED_DEMERITS = 3000;
 const FITNESS_DEMERITS = 3000;
-const FINAL_HYPHEN_DEMERITS = 5000;
+const FINAL_HYPHEN_DEMERITS = 100_000;
+const RUNT = 0.15;
+const RUNT_DEMERITS = 100_000;
 
 /**
  * Knuth and Plass's total-fit line breaking, simplified: choose the breaks of the whole paragraph that
@@ -415,6 +417,8 @@ function totalFit(words: Word[], o: BreakOptions, tolerance: number): Line[] | n
       if (b.hyphen && A.hyphen) demerits += FLAGGED_DEMERITS;
       // A paragraph's last line should not be the end of a hyphenated word.
       if (i === bps.length - 1 && A.hyphen) demerits += FINAL_HYPHEN_DEMERITS;
+      // Nor a very short last line (a runt) after other lines, when the lines above can take it.
+      if (i === bps.length - 1 && a.bp !== 0 && natural < RUNT * o.width) demerits += RUNT_DEMERITS;
       const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
       if (Math.abs(fitness - a.fitness) > 1) demerits += FITNESS_DEMERITS;
       candidates.push({ bp: i, line: a.line + 1, total: a.total + demerits, fitness, prev: a });
