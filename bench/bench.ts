@@ -47,7 +47,7 @@ function generatedGuide(pages: number): string {
   cpSync(join(root, 'content', 'fr', 'strings.yml'), join(dir, 'content', 'xx', 'strings.yml'));
   writeFileSync(join(dir, 'content', 'zine.yml'), 'slug: bench\nsource: xx\n');
   const para = 'Une personne suffisamment formée doit être la première à ouvrir la visio-conférence, et chaque participant·e vérifie micro, caméra et connexion avant la réunion, afin que personne ne soit exclu des échanges.';
-  const sections = Math.max(1, Math.round(pages / 2.2));
+  const sections = Math.max(1, Math.round(pages / 2.15));
   for (let s = 0; s < sections; s++) {
     let md = s === 0 ? '---\ntitle: Guide de test\nsubtitle: Deux cents pages\nedition: 2020\nwebsite: https://example.org\n---\n\n' : '';
     md += `# Section ${s + 1}\n\n## Partie ${s + 1}\n\n`;
