@@ -1,0 +1,135 @@
+import { buildLine, type Line } from './lineBreak.js';
+import { breakPoints, measure, splitWord, type BreakOptions, type Word } from './words.js';
+
+/** A place where a paragraph may break: after word `w` (a space), or inside it at `at` characters. */
+interface Breakpoint {
+  w: number;
+  at: number; // 0: the space before word w (w = words.length: the paragraph end)
+  hyphen: boolean;
+  penalty: number;
+  forced: boolean;
+  /** Width of word w's head up to the break (inside a word), hyphen not included. */
+  head: number;
+  hyphenWidth: number;
+}
+
+interface Node {
+  bp: number;
+  line: number;
+  total: number;
+  fitness: number;
+  prev: Node | null;
+}
+
+const HYPHEN_PENALTY = 50;
+const FLAGGED_DEMERITS = 3000;
+const FITNESS_DEMERITS = 3000;
+const FINAL_HYPHEN_DEMERITS = 100_000;
+const RUNT = 0.15;
+const RUNT_DEMERITS = 100_000;
+
+/**
+ * Knuth and Plass's total-fit line breaking, simplified: choose the breaks of the whole paragraph that
+ * minimise the sum of squared badness (how far each line's spaces stretch or shrink), with penalties
+ * for hyphens, for two hyphenated lines in a row and for a tight line next to a loose one. Widths are
+ * additive (advance widths), so a line's width is a difference of running sums.
+ */
+export function totalFit(words: Word[], o: BreakOptions, tolerance: number): Line[] | null {
+  const n = words.length;
+  if (n === 0) return [];
+  // Running sums: x[w] where word w starts; stretch/shrink of the spaces before word w.
+  const x: number[] = [0];
+  const st: number[] = [0];
+  const sh: number[] = [0];
+  for (let w = 0; w < n; w++) {
+    x.push(x[w] + words[w].width + words[w].spaceAfter);
+    st.push(st[w] + words[w].spaceAfter * 0.6);
+    sh.push(sh[w] + words[w].spaceAfter * 0.3);
+  }
+  const bps: Breakpoint[] = [{ w: 0, at: 0, hyphen: false, penalty: 0, forced: false, head: 0, hyphenWidth: 0 }];
+  for (let w = 0; w < n; w++) {
+    const word = words[w];
+    for (const p of breakPoints(word, o).reverse()) {
+      const [head] = splitWord(word, p.at, false, o);
+      const hw = p.hyphen ? measure('-', head.pieces[head.pieces.length - 1].face, o) : 0;
+      bps.push({ w, at: p.at, hyphen: p.hyphen, penalty: HYPHEN_PENALTY, forced: false, head: head.width, hyphenWidth: hw });
+    }
+    if (w + 1 < n) bps.push({ w: w + 1, at: 0, hyphen: false, penalty: 0, forced: word.hardBreakAfter, head: 0, hyphenWidth: 0 });
+  }
+  bps.push({ w: n, at: 0, hyphen: false, penalty: 0, forced: true, head: 0, hyphenWidth: 0 });
+
+  const start = (b: Breakpoint) => (b.at === 0 ? x[b.w] : x[b.w] + b.head);
+  // Where a line ending at b ends: the end of the previous word (the space is dropped), or the head.
+  const end = (b: Breakpoint) => (b.at === 0 ? x[b.w] - (b.w > 0 ? words[b.w - 1].spaceAfter : 0) : x[b.w] + b.head + b.hyphenWidth);
+  // Spaces inside a line from a to b: those before words a.w+1 .. last word of the line.
+  const lastWord = (b: Breakpoint) => (b.at === 0 ? b.w - 1 : b.w);
+
+  let active: Node[] = [{ bp: 0, line: 0, total: 0, fitness: 1, prev: null }];
+  for (let i = 1; i < bps.length; i++) {
+    const b = bps[i];
+    const candidates: Node[] = [];
+    const keep: Node[] = [];
+    for (const a of active) {
+      const A = bps[a.bp];
+      const natural = end(b) - start(A);
+      const lw = lastWord(b);
+      const first = A.w;
+      const stretch = lw > first ? st[lw] - st[first] : 0;
+      const shrink = lw > first ? sh[lw] - sh[first] : 0;
+      const last = b.forced; // the paragraph end or a hard line break: not justified
+      let ratio: number;
+      if (last) ratio = natural <= o.width ? 0 : shrink > 0 ? (o.width - natural) / shrink : -Infinity;
+      else if (natural < o.width) ratio = stretch > 0 ? (o.width - natural) / stretch : Infinity;
+      else ratio = shrink > 0 ? (o.width - natural) / shrink : natural - o.width < 0.01 ? 0 : -Infinity;
+      if (ratio >= -1) keep.push(a);
+      if (ratio < -1 || ratio > tolerance) continue;
+      const badness = 100 * Math.abs(ratio) ** 3;
+      let demerits = (1 + badness + b.penalty) ** 2;
+      if (b.hyphen && A.hyphen) demerits += FLAGGED_DEMERITS;
+      // A paragraph's last line should not be the end of a hyphenated word.
+      if (i === bps.length - 1 && A.hyphen) demerits += FINAL_HYPHEN_DEMERITS;
+      // Nor a very short last line (a runt) after other lines, when the lines above can take it.
+      if (i === bps.length - 1 && a.bp !== 0 && natural < RUNT * o.width) demerits += RUNT_DEMERITS;
+      const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
+      if (Math.abs(fitness - a.fitness) > 1) demerits += FITNESS_DEMERITS;
+      candidates.push({ bp: i, line: a.line + 1, total: a.total + demerits, fitness, prev: a });
+    }
+    active = b.forced ? [] : keep;
+    if (candidates.length) {
+      // One node per fitness class: the best way to reach this break with lines of that looseness.
+      const best = new Map<number, Node>();
+      for (const c of candidates) if (!best.has(c.fitness) || best.get(c.fitness)!.total > c.total) best.set(c.fitness, c);
+      active.push(...best.values());
+    }
+    if (active.length === 0) return null;
+    if (b.forced && i < bps.length - 1) {
+      // A hard line break: everything after starts from the best node here.
+      const bestHere = active.reduce((p, c) => (c.total < p.total ? c : p));
+      active = [bestHere];
+    }
+  }
+  const final = active.filter((a) => a.bp === bps.length - 1);
+  if (!final.length) return null;
+  const chain: number[] = [];
+  for (let node: Node | null = final.reduce((p, c) => (c.total < p.total ? c : p)); node; node = node.prev) chain.unshift(node.bp);
+
+  // Rebuild the lines' words, splitting the words broken inside.
+  const lines: Line[] = [];
+  for (let k = 1; k < chain.length; k++) {
+    const A = bps[chain[k - 1]];
+    const B = bps[chain[k]];
+    const ws: Word[] = [];
+    for (let w = A.w; w <= lastWord(B); w++) {
+      let word = words[w];
+      if (w === B.w && B.at > 0) word = splitWord(word, B.at, B.hyphen, o)[0];
+      if (w === A.w && A.at > 0) {
+        const offset = A.at;
+        const tail = splitWord(words[w], offset, false, o)[1];
+        word = w === B.w && B.at > 0 ? splitWord(tail, B.at - offset, B.hyphen, o)[0] : tail;
+      }
+      ws.push(w === lastWord(B) ? { ...word, spaceAfter: 0 } : word);
+    }
+    lines.push(buildLine(ws, k === chain.length - 1 || B.forced, o));
+  }
+  return lines;
+}
