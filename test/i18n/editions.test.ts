@@ -39,10 +39,6 @@ function lines(model: Awaited<ReturnType<typeof layoutEdition>>['model']): strin
 }
 
 describe('every edition', () => {
-  it('has the five languages', () => {
-    expect(langs).toEqual(expect.arrayContaining(['de', 'en', 'es', 'fr', 'nl']));
-  });
-
   for (const lang of langs) {
     it(`${lang}: no line starts with ; ! ? : or a closing quote`, async () => {
       const { model } = await layoutEdition(lang, options());

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveImage } from '../../src/images/resolveImage.js';
@@ -27,7 +27,9 @@ describe('every identifier in our screenshots is redacted, in every edition', ()
           checked++;
         }
       }
-      expect(checked, 'screenshots with identifiers').toBeGreaterThan(0);
+      // The screenshots the render script measured are in images/: at least one edition must show them.
+      // (A fork with its own images has nothing measured, and nothing to check here.)
+      if (Object.keys(boxes).some((k) => existsSync(join(repo, 'images', k)))) expect(checked, 'screenshots with identifiers').toBeGreaterThan(0);
     });
   }
 });

@@ -1,3 +1,0 @@
-import { editionSuite } from './edition.js';
-
-editionSuite('es');
