@@ -19,3 +19,6 @@ export function write(dir: string, path: string, text: string | Buffer): void {
   mkdirSync(join(dir, path, '..'), { recursive: true });
   writeFileSync(join(dir, path), text);
 }
+
+/** A strings.yml with every key, so test guides do not depend on this repository's content/. */
+export const STRINGS_YML = ['contents: Contents', 'links: Links', 'linksIntro: Every link of this guide.', 'figure: Figure', 'backLabel: Pass it on'].join('\n') + '\n';

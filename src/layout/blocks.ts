@@ -21,6 +21,11 @@ export interface FlowContext {
   missing?: MissingChars;
 }
 
+/** Screenshots come as PNG or WebP; photos as JPEG (or HEIF): only screenshots have interface text to keep legible. */
+export function isScreenshot(info: ImageInfo): boolean {
+  return info.format !== 'jpeg' && info.format !== 'heif';
+}
+
 export function baselineOffset(style: TextStyle, metrics: Metrics): number {
   const asc = metrics.ascent(style.face);
   const desc = metrics.descent(style.face);
@@ -167,12 +172,14 @@ function blockToFlow(b: Block, ctx: FlowContext, indentWanted: number, next: Blo
       const key = figureKey(b.src, b.attrs);
       const info = ctx.images.get(key)!;
       const maxW = width * b.attrs.width;
-      // The width at which interface text prints at UI_TEXT_PT, within the requested share of the column.
+      // A screenshot is printed at the width where its interface text comes out at UI_TEXT_PT (within the
+      // requested share of the column), and shrinks no further than MIN_UI_TEXT_PT. A photo (JPEG) has
+      // no interface text: it takes the requested width and may shrink a fifth.
       const cssWidth = info.width / info.pixelRatio;
-      const naturalW = Math.min(maxW, cssWidth * (UI_TEXT_PT / UI_TEXT_PX));
+      const screenshot = isScreenshot(info);
+      const naturalW = screenshot ? Math.min(maxW, cssWidth * (UI_TEXT_PT / UI_TEXT_PX)) : maxW;
       const imageWidth = Math.max(naturalW, Math.min(maxW, 60));
-      // Shrinking to keep a page full stops where interface text would fall under MIN_UI_TEXT_PT.
-      const minScale = Math.min(1, Math.max(0.5, MIN_UI_TEXT_PT / ((imageWidth / cssWidth) * UI_TEXT_PX)));
+      const minScale = screenshot ? Math.min(1, Math.max(0.5, MIN_UI_TEXT_PT / ((imageWidth / cssWidth) * UI_TEXT_PX))) : 0.8;
       const imageHeight = (imageWidth * info.height) / info.width;
       ctx.figureCount++;
       const captionInlines: Inline[] = b.caption.length ? [{ text: `${ctx.figureLabel} ${ctx.figureCount}. `, bold: true }, ...b.caption] : [];

@@ -2,7 +2,7 @@ import type { Block, DocumentModel, Inline } from '../model/document.js';
 import type { OutlineEntry, Page, PageItem, PageKind, PageModel } from '../model/page.js';
 import type { ImageInfo } from '../images/processImage.js';
 import type { Hyphenator } from '../typography/hyphenate.js';
-import { blocksToFlow, setText, type FlowContext } from './blocks.js';
+import { blocksToFlow, isScreenshot, setText, type FlowContext } from './blocks.js';
 import type { Flow, FlowLine } from './flow.js';
 import { translate } from './flow.js';
 import type { Metrics } from './metrics.js';
@@ -246,6 +246,7 @@ export function layoutBook(input: BookInput): PageModel {
 
   for (const f of body.figures) {
     const info = input.images.get(f.image)!;
+    if (!isScreenshot(info)) continue;
     const ptPerCssPx = f.w / (info.width / info.pixelRatio);
     const uiPt = UI_TEXT_PX * ptPerCssPx;
     if (uiPt < MIN_UI_TEXT_PT) warnings.push(`${f.label}: interface text in ${f.image} prints at about ${uiPt.toFixed(1)} pt (under ${MIN_UI_TEXT_PT} pt); crop it or give it more width`);

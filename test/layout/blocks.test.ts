@@ -7,6 +7,29 @@ import { docFromMarkdown } from '../helpers.js';
 const ctx = (): FlowContext => ({ metrics: fakeMetrics(), lang: 'en', hyphenate: () => [], width: 300, images: new Map(), figureLabel: 'Figure', figureCount: 0 });
 const flows = (md: string) => blocksToFlow(docFromMarkdown([md], 'en').chapters[0].blocks, ctx());
 
+describe('figures', () => {
+  const figure = (format: string, pixelRatio: number, width = '90%') => {
+    const c = ctx();
+    c.images.set('shot.png', { width: 1000, height: 600, pixelRatio, format });
+    const [f] = blocksToFlow(docFromMarkdown([`![A](shot.png "Caption"){width=${width}}`], 'en').chapters[0].blocks, c);
+    if (f.kind !== 'figure') throw new Error('not a figure');
+    return f;
+  };
+
+  it('prints a 2x screenshot so that 13 px interface text comes out at 7.5 pt', () => {
+    const f = figure('png', 2, '100%');
+    expect(f.imageWidth).toBeCloseTo((1000 / 2) * (7.5 / 13), 5); // 288 pt, under the 300 pt column
+    expect(figure('png', 2, '50%').imageWidth).toBeCloseTo(150, 5); // the share asked for caps it
+    expect(f.minScale).toBeCloseTo(6 / 7.5, 5);
+  });
+
+  it('gives a photo the width asked for', () => {
+    const f = figure('jpeg', 1);
+    expect(f.imageWidth).toBeCloseTo(300 * 0.9, 5);
+    expect(f.imageHeight).toBeCloseTo(300 * 0.9 * 0.6, 5);
+  });
+});
+
 describe('blocks to flow', () => {
   it('keeps a code block’s indentation and lines', () => {
     const [code] = flows('```\nif (x)\n    return y;\n```');

@@ -3,6 +3,7 @@
  * canary images made at test time, and ways to look inside a PDF (raw bytes, every decoded stream,
  * every embedded image).
  */
+import { STRINGS_YML } from '../project.js';
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -46,14 +47,14 @@ export interface ProjectSpec {
 }
 
 /**
- * A minimal guide project: content/zine.yml, content/xx/strings.yml (the French one), one Markdown
+ * A minimal guide project: content/zine.yml, content/xx/strings.yml (every key), one Markdown
  * file, images/ and a `fonts` link to the repository's fonts.
  */
 export function makeProject(spec: ProjectSpec = {}, root = join(tempDir(), 'guide')): string {
   mkdirSync(join(root, 'content', LANG), { recursive: true });
   mkdirSync(join(root, 'images'), { recursive: true });
   writeFileSync(join(root, 'content', 'zine.yml'), `slug: ${SLUG}\nsource: ${LANG}\n`);
-  copyFileSync(join(REPO, 'content', 'fr', 'strings.yml'), join(root, 'content', LANG, 'strings.yml'));
+  writeFileSync(join(root, 'content', LANG, 'strings.yml'), STRINGS_YML);
   const text = spec.raw ?? `---\ntitle: Safety test guide\n${spec.frontMatter ?? ''}---\n\n${spec.body ?? '# Chapter\n\nSome text.\n'}`;
   writeFileSync(join(root, 'content', LANG, '01-guide.md'), text);
   for (const [name, t] of Object.entries(spec.files ?? {})) writeFileSync(join(root, 'content', LANG, name), t);

@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repo, write } from '../project.js';
-import { readFileSync } from 'node:fs';
+import { repo, STRINGS_YML, write } from '../project.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -12,7 +11,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 function project(md: string, fonts: boolean): string {
   const dir = mkdtempSync(join(tmpdir(), 'zine-missing-'));
   dirs.push(dir);
-  write(dir, 'content/xx/strings.yml', readFileSync(join(repo, 'content/fr/strings.yml')));
+  write(dir, 'content/xx/strings.yml', STRINGS_YML);
   write(dir, 'content/xx/01.md', md);
   if (fonts) symlinkSync(join(repo, 'fonts'), join(dir, 'fonts'));
   return dir;
