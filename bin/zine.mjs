@@ -52,8 +52,8 @@ async function snapshot() {
     .slice(0, 16);
   const dir = join(cache, 'snapshot');
   const blob = join(dir, `${key}.blob`);
-  if (existsSync(blob)) return blob;
   if (existsSync(`${blob}.failed`)) return null;
+  if (existsSync(blob)) return blob;
   try {
     mkdirSync(dir, { recursive: true });
     for (const f of readdirSync(dir)) if (f.endsWith('.blob')) rmSync(join(dir, f), { force: true }); // older snapshots
@@ -75,10 +75,18 @@ async function snapshot() {
 // Only builds gain from the snapshot (about 0.2 s); a light command starts faster without its 35 MB.
 const command = process.argv.slice(2).find((a, i, all) => !a.startsWith('-') && all[i - 1] !== '--root');
 const blob = command === 'build' ? await snapshot() : null;
+let done = false;
 if (blob) {
   const r = spawnSync(process.execPath, ['--snapshot-blob', blob], { stdio: 'inherit', env: { ...process.env, ZINE_ARGV: JSON.stringify(process.argv.slice(2)), ZINE_HOME: root } });
-  process.exitCode = r.status ?? 1;
-} else {
+  // 0 and 1 are the CLI's own answers, 2 its internal error. Anything else (a signal, V8 refusing the
+  // snapshot) is the snapshot's fault: mark it and run the command the plain way (builds write
+  // nothing until they have succeeded, so running again is safe).
+  if (r.status !== null && r.status <= 2) {
+    process.exitCode = r.status;
+    done = true;
+  } else writeFileSync(`${blob}.failed`, `exit ${r.status} signal ${r.signal}`);
+}
+if (!done) {
   const entry = await bundle('cli.ts', join(cache, 'dist'), 'esm', { splitting: true, packages: 'external', sourcemap: 'inline' });
   await import(pathToFileURL(entry).href);
 }
