@@ -275,12 +275,14 @@ export function editionSuite(LANG: string): void {
 
   const STANDARD_14 = /^(Times-(Roman|Bold|Italic|BoldItalic)|Helvetica(-Bold|-Oblique|-BoldOblique)?|Courier(-Bold|-Oblique|-BoldOblique)?|Symbol|ZapfDingbats)$/;
 
+  const editions = [
+    ['reading', () => reading],
+    ['booklet', () => booklet],
+    ['press', () => press],
+  ] as const;
+
   describe('fonts', { timeout: 30_000 }, () => {
-    for (const [edition, get] of [
-      ['reading', () => reading],
-      ['booklet', () => booklet],
-      ['press', () => press],
-    ] as const) {
+    for (const [edition, get] of editions) {
       it(`are all embedded in the ${edition} edition, none of the standard 14`, async () => {
         const list = await fonts(get());
         expect(list.length).toBeGreaterThan(0);
@@ -550,12 +552,8 @@ export function editionSuite(LANG: string): void {
   // ---------------------------------------------------------------- 9. metadata
 
   describe('metadata', { timeout: 30_000 }, () => {
-    for (const [edition, get] of [
-      ['reading', () => reading],
-      ['booklet', () => booklet],
-      ['press', () => press],
-    ] as const) {
-      it(`${edition} edition: Title from the front matter, Lang fr, Producer zine`, async () => {
+    for (const [edition, get] of editions) {
+      it(`${edition} edition: Title from the front matter, Lang ${LANG}, Producer zine`, async () => {
         const pdf = await PDFDocument.load(get(), { updateMetadata: false });
         expect(norm(pdf.getTitle() ?? '')).toBe(norm(expected.meta.title));
         const lang = pdf.catalog.get(PDFName.of('Lang'));
