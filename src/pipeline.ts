@@ -16,13 +16,17 @@ import { renderPdf } from './render/renderPdf.js';
 import { typesetDocument } from './typography/applyToDocument.js';
 import { loadHyphenator } from './typography/hyphenate.js';
 import { writeAtomic } from './write/atomicWrite.js';
-import { PAGE } from './layout/style.js';
+import { EDITIONS, type Edition } from './editions/index.js';
+import type { Emblem } from './model/theme.js';
+import { themeFor, themeSources, type Medium, type ThemeSources } from './theme/index.js';
 
 export interface BuildOptions {
   root: string;
   outDir: string;
   booklet: boolean;
   press: boolean;
+  /** Also the phone edition (<slug>-<lang>-phone.pdf). */
+  phone?: boolean;
   grayscale: boolean;
   sheet: ImposeOptions['sheet'];
   flip: ImposeOptions['flip'];
@@ -32,10 +36,10 @@ export interface BuildOptions {
   timing?: (stage: string, ms: number) => void;
 }
 
-export const PROFILES = {
+export const PROFILES: Record<Edition['images'], ImageProfile> = {
   screen: { ppi: 150, grayscale: false },
   print: { ppi: 300, grayscale: false },
-} satisfies Record<string, ImageProfile>;
+};
 
 interface FigureSource {
   attrs: FigureAttrs;
@@ -82,8 +86,18 @@ async function timedAsync<T>(o: BuildOptions, stage: string, f: () => Promise<T>
   return r;
 }
 
-/** load -> parse -> typography -> images (probe) -> layout. Returns the page model and what render needs. */
-export async function layoutEdition(lang: string, o: BuildOptions) {
+/** What a language's layouts share: the guide read and typeset, its images probed, its theme sources. */
+interface Prepared {
+  guide: LoadedGuide;
+  doc: DocumentModel;
+  figures: Map<string, FigureSource>;
+  sources: ThemeSources;
+  emblem: Extract<Emblem, { kind: 'image' }> | null;
+  hyphenate: Awaited<ReturnType<typeof loadHyphenator>>;
+}
+
+/** load -> parse -> typography -> images (probe): everything before layout, once per language. */
+async function prepare(lang: string, o: BuildOptions): Promise<Prepared> {
   const guide = timed(o, 'load', () => loadGuide(o.root, lang));
   const ids = new Set<string>();
   const parsed: DocumentModel = timed(o, 'parse', () => ({
@@ -94,27 +108,54 @@ export async function layoutEdition(lang: string, o: BuildOptions) {
     chapters: guide.files.map((f) => parseChapter(f, ids)),
   }));
   const doc = timed(o, 'typography', () => typesetDocument(parsed));
-  const sources = new Map<string, FigureSource>();
+  const sources = timed(o, 'theme', () => themeSources(o.root, guide.config, lang));
+  const cacheDir = join(o.root, '.cache', 'images');
+  const figs = new Map<string, FigureSource>();
   await timedAsync(o, 'images.probe', async () => {
     for (const fig of doc.chapters.flatMap((c) => figures(c.blocks))) {
       const key = figureKey(fig.src, fig.attrs);
-      if (sources.has(key)) continue;
+      if (figs.has(key)) continue;
       const resolved = resolveImage(o.root, lang, fig.src, fig.source);
       // Only a language that has localized images (an images/<lang>/ folder) is warned about one it lacks.
       if (lang !== guide.sourceLang && resolved.fellBack) {
         o.warn(`${fig.source.file}:${fig.source.line}:${fig.source.col} no ${lang} version of ${fig.src}: using ${resolved.path} (add images/${lang}/${fig.src})`);
       }
       const bytes = readFileSync(resolved.absPath);
-      const info = await probeImage(bytes, fig.attrs, resolved.path, fig.source, join(o.root, '.cache', 'images'));
-      sources.set(key, { attrs: fig.attrs, bytes, path: resolved.path, source: fig.source, info });
+      const info = await probeImage(bytes, fig.attrs, resolved.path, fig.source, cacheDir);
+      figs.set(key, { attrs: fig.attrs, bytes, path: resolved.path, source: fig.source, info });
     }
   });
-  const infos = new Map([...sources].map(([k, s]) => [k, s.info]));
-  const metrics = fontSet(join(o.root, 'fonts'));
+  // A raster emblem is an image like a figure: probed for its size, processed per edition.
+  let emblem: Prepared['emblem'] = null;
+  if (sources.emblem?.kind === 'image') {
+    const { path, bytes } = sources.emblem;
+    const source = guide.config.at('theme.cover.emblem');
+    const attrs: FigureAttrs = { width: 1, redact: [] };
+    const info = await probeImage(bytes, attrs, path, source, cacheDir);
+    figs.set(EMBLEM_KEY, { attrs, bytes, path, source, info });
+    emblem = { kind: 'image', key: EMBLEM_KEY, width: info.width / info.pixelRatio, height: info.height / info.pixelRatio };
+  }
   const hyphenate = await loadHyphenator(lang);
-  const model = timed(o, 'layout', () => layoutBook({ doc, images: infos, metrics, hyphenate }));
+  return { guide, doc, figures: figs, sources, emblem, hyphenate };
+}
+
+/** The key of a raster emblem among the images of a page model (no figure path starts with a colon). */
+const EMBLEM_KEY = ':emblem';
+
+/** The page model of one medium, from a prepared guide. */
+function layoutFor(p: Prepared, medium: Medium, o: BuildOptions) {
+  const theme = themeFor(p.guide.config, p.sources, medium, p.emblem);
+  const infos = new Map([...p.figures].map(([k, s]) => [k, s.info]));
+  const metrics = fontSet(join(o.root, 'fonts'), theme.faces);
+  const model = timed(o, 'layout', () => layoutBook({ doc: p.doc, images: infos, metrics, hyphenate: p.hyphenate, theme }));
   for (const w of model.warnings) o.warn(w);
-  return { guide, doc, model, figures: sources };
+  return { theme, model, fonts: metrics };
+}
+
+/** load -> parse -> typography -> images (probe) -> layout. Returns the page model and what render needs. */
+export async function layoutEdition(lang: string, o: BuildOptions, medium: Medium = 'page') {
+  const p = await prepare(lang, o);
+  return { guide: p.guide, doc: p.doc, figures: p.figures, ...layoutFor(p, medium, o) };
 }
 
 /** Each image at the resolution its printed box needs for the profile (never more than the source has). */
@@ -139,36 +180,53 @@ export interface EditionResult {
   pages: number;
 }
 
+/** The editions a build makes: the reading edition always, the others as asked. */
+export function selectedEditions(o: Pick<BuildOptions, 'booklet' | 'press' | 'phone'>): Edition[] {
+  const wanted: Record<string, boolean> = { reading: true, booklet: o.booklet, press: o.press, phone: Boolean(o.phone) };
+  return EDITIONS.filter((e) => wanted[e.name]);
+}
+
 /** Every PDF of one language, in memory. */
 export async function renderEdition(lang: string, o: BuildOptions): Promise<EditionResult> {
-  const { guide, model, figures: figs } = await layoutEdition(lang, o);
-  const date = buildDate(o.root, guide);
-  const font = fontSet(join(o.root, 'fonts')).pdfFont;
-  const base = join(o.outDir, `${guide.slug}-${lang}`);
-  const screen = { ...PROFILES.screen, grayscale: o.grayscale };
-  const print = { ...PROFILES.print, grayscale: o.grayscale };
+  const p = await prepare(lang, o);
+  const editions = selectedEditions(o);
+  const date = buildDate(o.root, p.guide);
+  const base = join(o.outDir, `${p.guide.slug}-${lang}`);
+  const layouts = new Map<Medium, ReturnType<typeof layoutFor>>();
+  const layout = (m: Medium) => layouts.get(m) ?? (layouts.set(m, layoutFor(p, m, o)), layouts.get(m)!);
+  const pageLayout = layout('page');
 
-  // sharp works on its own threads: the print images are made while pdfkit renders the reading edition.
-  const printing = o.booklet || o.press ? timedAsync(o, 'images.print', () => processImages(model, figs, print, o)) : null;
-  printing?.catch(() => {}); // its error is thrown where it is awaited, not as an unhandled rejection
-  const screenImages = await timedAsync(o, 'images.screen', () => processImages(model, figs, screen, o));
-  const reading = await timedAsync(o, 'render', () => renderPdf(model, { font, images: screenImages, date, grayscale: o.grayscale }));
-  const files: [string, Uint8Array][] = [[`${base}.pdf`, reading]];
+  // Images per medium and profile. sharp works on its own threads: the print images are made while
+  // pdfkit renders the reading edition.
+  const images = new Map<string, Promise<Map<string, ProcessedImage>>>();
+  const imagesFor = (e: Edition) => {
+    const key = `${e.medium}/${e.images}`;
+    let made = images.get(key);
+    if (!made) {
+      const profile = { ...PROFILES[e.images], grayscale: o.grayscale };
+      made = timedAsync(o, e.images === 'print' ? 'images.print' : 'images.screen', () => processImages(layout(e.medium).model, p.figures, profile, o));
+      made.catch(() => {}); // its error is thrown where it is awaited, not as an unhandled rejection
+      images.set(key, made);
+    }
+    return made;
+  };
+  const print = editions.find((e) => e.images === 'print');
+  if (print) imagesFor(print);
 
-  if (printing) {
-    const printImages = await printing;
-    if (o.booklet) {
-      const printPdf = await timedAsync(o, 'render.print', () => renderPdf(model, { font, images: printImages, date, grayscale: o.grayscale }));
+  const files: [string, Uint8Array][] = [];
+  for (const e of editions) {
+    const { model, theme, fonts } = e.medium === 'page' ? pageLayout : layout(e.medium);
+    const rendered = await imagesFor(e);
+    const stage = e.name === 'reading' ? 'render' : `render.${e.name}`;
+    const pdf = await timedAsync(o, stage, () =>
+      renderPdf(model, { font: fonts.pdfFont, images: rendered, date, grayscale: o.grayscale, grayOverrides: theme.grayOverrides, ...(e.bleed ? { bleed: theme.page.bleed } : {}) }),
+    );
+    if (e.impose) {
       const { imposeBooklet } = await import('./impose/index.js'); // pdf-lib loads only when imposing
-      const booklet = await timedAsync(o, 'impose', () => imposeBooklet(printPdf, { sheet: o.sheet, flip: o.flip, date }));
-      files.push([`${base}-booklet.pdf`, booklet]);
-    }
-    if (o.press) {
-      const press = await timedAsync(o, 'render.press', () => renderPdf(model, { font, images: printImages, date, grayscale: o.grayscale, bleed: PAGE.bleed }));
-      files.push([`${base}-press.pdf`, press]);
-    }
+      files.push([`${base}${e.suffix}.pdf`, await timedAsync(o, 'impose', () => imposeBooklet(pdf, { sheet: o.sheet, flip: o.flip, date }))]);
+    } else files.push([`${base}${e.suffix}.pdf`, pdf]);
   }
-  return { lang, files, pages: model.pages.length };
+  return { lang, files, pages: pageLayout.model.pages.length };
 }
 
 /**

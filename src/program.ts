@@ -19,10 +19,11 @@ export async function main(argv: string[]): Promise<void> {
     .option('--out <dir>', 'output folder', 'build')
     .option('--no-booklet', 'skip the imposed booklet')
     .option('--press', 'also write the print-shop edition (<slug>-<lang>-press.pdf: 3 mm bleed, crop marks)')
+    .option('--phone', 'also write the phone edition (<slug>-<lang>-phone.pdf: narrow pages, larger text)')
     .option('--grayscale', 'every image and colour in gray, for photocopiers')
     .addOption(new Option('--sheet <size>', 'booklet sheet').choices(['a4', 'letter']).default('a4'))
     .addOption(new Option('--flip <edge>', 'duplex flip edge of your printer').choices(['short', 'long']).default('short'))
-    .action(async (opts: { lang?: string; out: string; booklet: boolean; press?: boolean; grayscale?: boolean; sheet: 'a4' | 'letter'; flip: 'short' | 'long' }) => {
+    .action(async (opts: { lang?: string; out: string; booklet: boolean; press?: boolean; phone?: boolean; grayscale?: boolean; sheet: 'a4' | 'letter'; flip: 'short' | 'long' }) => {
       const root = resolve(program.opts().root);
       const { listLanguages, readGuideConfig } = await import('./load/loadGuide.js');
       const { renderEdition, writeEditions, writeChecksums, assertLanguages } = await import('./pipeline.js');
@@ -38,7 +39,7 @@ export async function main(argv: string[]): Promise<void> {
       // Every language is built before anything is written: one failing leaves all the old files as they were.
       const results = [];
       for (const lang of langs) {
-        results.push(await renderEdition(lang, { root, outDir, booklet: opts.booklet, press: Boolean(opts.press), grayscale: Boolean(opts.grayscale), sheet: opts.sheet, flip: opts.flip, warn, timing }));
+        results.push(await renderEdition(lang, { root, outDir, booklet: opts.booklet, press: Boolean(opts.press), phone: Boolean(opts.phone), grayscale: Boolean(opts.grayscale), sheet: opts.sheet, flip: opts.flip, warn, timing }));
       }
       writeEditions(results, { timing });
       for (const r of results) process.stdout.write(`${r.lang}: ${r.pages} pages -> ${r.files.map(([p]) => p.replace(root + '/', '')).join(', ')}\n`);

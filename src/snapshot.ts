@@ -10,7 +10,8 @@ import { startupSnapshot } from 'node:v8';
 import { join } from 'node:path';
 import { main } from './program.js';
 import { fontSet } from './fonts/fontMetrics.js';
-import { FACES, type FaceId } from './layout/style.js';
+import { FACE_IDS } from './model/theme.js';
+import { themeFor, themeSources } from './theme/index.js';
 import { markdownParser } from './parse/markdown.js';
 import { loadGuide, readGuideConfig } from './load/loadGuide.js';
 import { parseChapter } from './parse/toDocument.js';
@@ -44,16 +45,25 @@ async function warmUp(root: string): Promise<void> {
       else if (b.kind === 'quote' || b.kind === 'callout') walk(b.blocks);
     });
   doc.chapters.forEach((c) => walk(c.blocks));
-  const fonts = fontSet(join(root, 'fonts'));
-  const model = layoutBook({ doc, images, metrics: fonts, hyphenate: await loadHyphenator(lang) });
+  const theme = themeFor(guide.config, themeSources(root, guide.config, lang), 'page');
+  const fonts = fontSet(join(root, 'fonts'), theme.faces);
+  const model = layoutBook({ doc, images, metrics: fonts, hyphenate: await loadHyphenator(lang), theme });
   const pictures = new Map([...images.keys()].map((k) => [k, { data: STAND_IN, width: 2, height: 2, format: 'png' as const }]));
   const pdf = await renderPdf(model, { font: fonts.pdfFont, images: pictures, date: new Date(0) });
   await imposeBooklet(pdf, {});
 }
 
 if (root) {
-  const fonts = fontSet(join(root, 'fonts'));
-  for (const face of Object.keys(FACES) as FaceId[]) {
+  // The guide's own fonts (zine.yml), parsed once into the snapshot; a broken zine.yml just means none.
+  let faces;
+  try {
+    const config = readGuideConfig(root);
+    faces = themeSources(root, config, config.source).faces;
+  } catch {
+    faces = undefined;
+  }
+  const fonts = fontSet(join(root, 'fonts'), faces);
+  for (const face of FACE_IDS) {
     fonts.width(face, 'Aa');
     fonts.has(face, 0x41);
   }

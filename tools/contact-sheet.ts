@@ -6,7 +6,7 @@ const [out, ...files] = process.argv.slice(2);
 const metas = await Promise.all(files.map((f) => sharp(f).metadata()));
 const w = Math.max(...metas.map((m) => m.width!));
 const h = Math.max(...metas.map((m) => m.height!));
-const cols = Math.min(files.length, 4);
+const cols = Math.min(files.length, Number(process.env.COLS ?? 4));
 const rows = Math.ceil(files.length / cols);
 const gap = 8;
 await sharp({ create: { width: cols * (w + gap) + gap, height: rows * (h + gap) + gap, channels: 3, background: '#888888' } })

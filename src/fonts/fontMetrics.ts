@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
-import { FACES, type FaceId } from '../layout/style.js';
+import type { FaceId, Theme } from '../model/theme.js';
 import type { Metrics } from '../layout/metrics.js';
 import { fail } from '../errors.js';
+import { DEFAULT_FACES } from '../theme/design.js';
 
 type Font = fontkit.Font;
 
@@ -41,14 +42,18 @@ export type FontSet = Metrics & {
 
 const sets = new Map<string, FontSet>();
 
-/** One parsed set of fonts per folder, shared by layout and render and by every edition of a run. */
-export function fontSet(fontsDir: string): FontSet {
-  let set = sets.get(fontsDir);
-  if (!set) sets.set(fontsDir, (set = openFontSet(fontsDir)));
+/**
+ * One parsed set of fonts per folder and choice of faces, shared by layout and render and by every
+ * edition of a run. Without faces, our zine's.
+ */
+export function fontSet(fontsDir: string, faces: Theme['faces'] = DEFAULT_FACES): FontSet {
+  const key = `${fontsDir}\0${JSON.stringify(faces)}`;
+  let set = sets.get(key);
+  if (!set) sets.set(key, (set = openFontSet(fontsDir, faces)));
   return set;
 }
 
-function openFontSet(fontsDir: string): FontSet {
+function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
   const fonts = new Map<FaceId, Font>();
   const runs = new Map<FaceId, Map<string, ShapedRun>>();
   const pdfFonts = new Map<FaceId, unknown>();
@@ -60,7 +65,7 @@ function openFontSet(fontsDir: string): FontSet {
       try {
         f = fontkit.openSync(path) as Font;
       } catch (e) {
-        fail(`cannot read the font for "${face}": ${(e as Error).message.split('\n')[0]}`, { file: `fonts/${FACES[face]}` }, 'Restore fonts/ from the repository: every face named in src/layout/style.ts must be there.');
+        fail(`cannot read the font for "${face}": ${(e as Error).message.split('\n')[0]}`, { file: `fonts/${FACES[face]}` }, 'Restore fonts/ from the repository, or name another font folder in content/zine.yml (theme: fonts:).');
       }
       fonts.set(face, f);
       runs.set(face, new Map());

@@ -1,15 +1,9 @@
 import type { DocumentModel } from '../model/document.js';
 import type { PageItem } from '../model/page.js';
-import { setText, type FlowContext } from './blocks.js';
+import { MM, type Emblem, type TextStyle } from '../model/theme.js';
+import { setText, type FlowContext } from './text.js';
 import { translate } from './flow.js';
-import { COLORS, MM, PAGE, STYLES, type TextStyle } from './style.js';
 import { displayUrl, qrModules } from './links.js';
-
-/** A padlock 100 × 115 units: shackle, body, keyhole (cut out by even-odd filling). */
-const PADLOCK =
-  'M22 50 V34 A28 28 0 0 1 78 34 V50 H64 V34 A14 14 0 0 0 36 34 V50 Z ' +
-  'M6 50 H94 V115 H6 Z ' +
-  'M50 68 A9 9 0 0 1 55 84.5 L58 102 H42 L45 84.5 A9 9 0 0 1 50 68 Z';
 
 /** Cover texts come from the first file's front matter (or strings.yml): errors point there. */
 const frontMatter = (doc: DocumentModel) => ({ file: doc.chapters[0]?.file ?? `content/${doc.lang}`, line: 1, col: 1 });
@@ -27,87 +21,106 @@ function block(text: string, style: TextStyle, x: number, y: number, width: numb
   return { items, height: h, right };
 }
 
-/** Front cover: full-bleed red, the title huge in white, the subtitle on a black band, edition and publisher. */
+/**
+ * The emblem stands on the cover's foot band, at the right: as tall as the room above the band
+ * allows, between these heights (points on A5; the padlock was drawn 115 units tall at 0.6 to 1.7).
+ */
+const EMBLEM_MIN_HEIGHT = 0.6 * 115;
+const EMBLEM_MAX_HEIGHT = 1.7 * 115;
+
+function emblemItems(emblem: Emblem, right: number, bottom: number, room: number, maxWidth: number): PageItem[] {
+  const scale = Math.min(EMBLEM_MAX_HEIGHT / emblem.height, Math.max(EMBLEM_MIN_HEIGHT / emblem.height, room / emblem.height), maxWidth / emblem.width);
+  const x = right - emblem.width * scale;
+  const y = bottom - emblem.height * scale;
+  if (emblem.kind === 'image') return [{ type: 'image', x, y, w: emblem.width * scale, h: emblem.height * scale, image: emblem.key }];
+  return emblem.paths.map((p) => ({ type: 'path', x, y, scale, d: p.d, fill: p.fill ?? '#000000', ...(p.evenOdd ? { evenOdd: true } : {}) }));
+}
+
+/** Front cover: full-bleed accent, the title huge, the subtitle on an ink band, the emblem on the foot band. */
 export function coverItems(doc: DocumentModel, ctx: FlowContext): PageItem[] {
-  const m = 14 * MM;
-  const W = PAGE.width;
-  const H = PAGE.height;
+  const { page, colors: c, styles, cover } = ctx.theme;
+  const g = cover.scale;
+  const m = cover.margin;
+  const W = page.width;
+  const H = page.height;
   const width = W - 2 * m;
   const meta = doc.meta;
-  const items: PageItem[] = [{ type: 'rect', x: 0, y: 0, w: W, h: H, fill: COLORS.accent, bleeds: true }];
-  let y = 15 * MM;
+  const items: PageItem[] = [{ type: 'rect', x: 0, y: 0, w: W, h: H, fill: c.accent, bleeds: true }];
+  let y = 15 * MM * g;
   if (meta.publisher) {
-    const p = block(meta.publisher, STYLES.coverSmall, m, y, width, ctx, doc);
+    const p = block(meta.publisher, styles.coverSmall, m, y, width, ctx, doc);
     items.push(...p.items);
   }
   if (meta.edition) {
-    const e = block(meta.edition, { ...STYLES.coverSmall, align: 'left' }, m, y, width, ctx, doc);
+    const e = block(meta.edition, styles.coverSmall, m, y, width, ctx, doc);
     const shift = m + width - e.right;
     items.push(...translate(e.items, shift, 0));
   }
-  y += 16;
-  items.push({ type: 'rect', x: m, y, w: width, h: 2.2, fill: COLORS.paper });
-  y += 16;
-  const title = block(meta.title, STYLES.coverTitle, m, y, width, ctx, doc);
+  y += 16 * g;
+  items.push({ type: 'rect', x: m, y, w: width, h: 2.2 * g, fill: c.paper });
+  y += 16 * g;
+  const title = block(meta.title, styles.coverTitle, m, y, width, ctx, doc);
   items.push(...title.items);
-  y += title.height + 14;
+  y += title.height + 14 * g;
   if (meta.subtitle) {
-    const pad = 7;
-    const sub = block(meta.subtitle, { ...STYLES.coverSubtitle, color: COLORS.paper }, m + pad, y + pad, width - 2 * pad, ctx, doc);
-    items.push({ type: 'rect', x: 0, y, w: sub.right + pad, h: sub.height + 2 * pad, fill: COLORS.ink, bleeds: true });
+    const pad = 7 * g;
+    const sub = block(meta.subtitle, styles.coverSubtitle, m + pad, y + pad, width - 2 * pad, ctx, doc);
+    items.push({ type: 'rect', x: 0, y, w: sub.right + pad, h: sub.height + 2 * pad, fill: c.ink, bleeds: true });
     items.push(...sub.items);
     y += sub.height + 2 * pad;
   }
-  // A heavy black foot band: the edition in big type, the website under it.
-  const foot = 48 * MM;
-  // The emblem: a big padlock standing on the band, for the guide's subject, encryption.
-  const lockScale = Math.min(1.7, Math.max(0.6, (H - foot - y - 24) / 115));
-  items.push({ type: 'path', x: W - m - 100 * lockScale, y: H - foot - 115 * lockScale, scale: lockScale, d: PADLOCK, fill: COLORS.ink, evenOdd: true });
-  items.push({ type: 'rect', x: 0, y: H - foot, w: W, h: foot, fill: COLORS.ink, bleeds: true });
+  // A heavy ink foot band: the edition in big type, the website under it.
+  const foot = 48 * MM * g;
+  if (cover.emblem) items.push(...emblemItems(cover.emblem, W - m, H - foot, H - foot - y - 24 * g, width));
+  items.push({ type: 'rect', x: 0, y: H - foot, w: W, h: foot, fill: c.ink, bleeds: true });
   if (meta.edition) {
-    const e = block(meta.edition, { ...STYLES.backSlogan, size: 46, leading: 44, color: COLORS.accent }, m, H - foot + 10 * MM, width, ctx, doc);
+    const e = block(meta.edition, styles.coverEdition, m, H - foot + 10 * MM * g, width, ctx, doc);
     items.push(...e.items);
   }
   if (meta.website) {
-    const w = block(displayUrl(meta.website), { ...STYLES.coverSmall, tracking: 0.6 }, m, H - 17 * MM, width, ctx, doc, meta.website);
+    const w = block(displayUrl(meta.website), { ...styles.coverSmall, tracking: 0.6 * g }, m, H - 17 * MM * g, width, ctx, doc, meta.website);
     items.push(...w.items);
   }
   return items;
 }
 
-/** Back cover: black, the closing statement, the slogan in red, the website with its QR code. */
+/** Back cover: ink, the closing statement, the slogan in the accent, the website with its QR code. */
 export function backItems(doc: DocumentModel, ctx: FlowContext): PageItem[] {
-  const m = 14 * MM;
-  const W = PAGE.width;
-  const H = PAGE.height;
+  const { page, colors: c, styles, cover } = ctx.theme;
+  const g = cover.scale;
+  const m = cover.margin;
+  const W = page.width;
+  const H = page.height;
   const width = W - 2 * m;
   const meta = doc.meta;
-  const items: PageItem[] = [{ type: 'rect', x: 0, y: 0, w: W, h: H, fill: COLORS.ink, bleeds: true }];
-  let y = 18 * MM;
-  const label = block(doc.strings.backLabel, { ...STYLES.coverSmall, color: COLORS.accent }, m, y, width, ctx, doc);
+  const items: PageItem[] = [{ type: 'rect', x: 0, y: 0, w: W, h: H, fill: c.ink, bleeds: true }];
+  let y = 18 * MM * g;
+  const label = block(doc.strings.backLabel, { ...styles.coverSmall, color: c.accent }, m, y, width, ctx, doc);
   items.push(...label.items);
-  y += label.height + 14;
+  y += label.height + 14 * g;
   if (meta.back) {
-    const b = block(meta.back, STYLES.backStatement, m, y, width, ctx, doc);
+    const b = block(meta.back, styles.backStatement, m, y, width, ctx, doc);
     items.push(...b.items);
-    y += b.height + 18;
+    y += b.height + 18 * g;
   }
   if (meta.slogan) {
-    items.push({ type: 'rect', x: m, y, w: 30, h: 4, fill: COLORS.accent });
-    const s = block(meta.slogan, STYLES.backSlogan, m, y + 12, width, ctx, doc);
+    items.push({ type: 'rect', x: m, y, w: 30 * g, h: 4 * g, fill: c.accent });
+    const s = block(meta.slogan, styles.backSlogan, m, y + 12 * g, width, ctx, doc);
     items.push(...s.items);
   }
   if (meta.website) {
+    // The QR code keeps its size on every page: phones need about 15 mm to read it.
     const q = 20 * MM;
     const pad = 2.5 * MM;
+    const bottom = 14 * MM * g;
     const qx = W - m - q;
-    const qy = H - 14 * MM - q;
-    items.push({ type: 'rect', x: qx - pad, y: qy - pad, w: q + 2 * pad, h: q + 2 * pad, fill: COLORS.paper });
-    items.push({ type: 'qr', x: qx, y: qy, size: q, modules: qrModules(meta.website), color: COLORS.ink });
+    const qy = H - bottom - q;
+    items.push({ type: 'rect', x: qx - pad, y: qy - pad, w: q + 2 * pad, h: q + 2 * pad, fill: c.paper });
+    items.push({ type: 'qr', x: qx, y: qy, size: q, modules: qrModules(meta.website), color: c.ink });
     items.push({ type: 'link', x: qx, y: qy, w: q, h: q, url: meta.website });
-    const w = block(displayUrl(meta.website), { ...STYLES.coverSmall, tracking: 0.6 }, m, H - 14 * MM - 12, width - q - 10, ctx, doc, meta.website);
+    const w = block(displayUrl(meta.website), { ...styles.coverSmall, tracking: 0.6 * g }, m, H - bottom - 12 * g, width - q - 10, ctx, doc, meta.website);
     items.push(...w.items);
-    if (meta.publisher) items.push(...block(meta.publisher, { ...STYLES.coverSmall, color: '#9a9a9a' }, m, H - 14 * MM - 26, width - q - 10, ctx, doc).items);
+    if (meta.publisher) items.push(...block(meta.publisher, { ...styles.coverSmall, color: c.backMuted }, m, H - bottom - 26 * g, width - q - 10, ctx, doc).items);
   }
   return items;
 }

@@ -28,7 +28,16 @@ export type Flow =
       orphans: number;
       widows: number;
     }
-  | { kind: 'block'; height: number; items: PageItem[]; spaceBefore: number; keepWithNext: boolean; heading?: HeadingMark }
+  | {
+      kind: 'block';
+      height: number;
+      items: PageItem[];
+      spaceBefore: number;
+      keepWithNext: boolean;
+      heading?: HeadingMark;
+      /** What the block belongs to (the links page), so the pages holding it can be told apart. */
+      part?: 'links';
+    }
   | {
       kind: 'figure';
       /** Natural image box in points, and the caption below it (fixed, never scaled). */

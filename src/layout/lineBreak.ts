@@ -1,6 +1,6 @@
 /** Line breaking: words (words.ts) into lines of positioned fragments, justified or ragged. */
 import type { Inline } from '../model/document.js';
-import type { FaceId } from './style.js';
+import type { FaceId } from '../model/theme.js';
 import { totalFit } from './totalFit.js';
 import { breakPoints, cutToFit, splitWord, toWords, type BreakOptions, type Word } from './words.js';
 

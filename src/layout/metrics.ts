@@ -1,4 +1,4 @@
-import type { FaceId } from './style.js';
+import type { FaceId } from '../model/theme.js';
 
 /**
  * What layout needs to know about fonts. The real implementation reads the embedded font files

@@ -10,6 +10,8 @@ export interface PaginatedPage {
   items: PageItem[];
   /** Headings that start on this page, and the section running at its top. */
   section: string | null;
+  /** Parts of the book with a block on this page (the links page). */
+  parts: Set<'links'>;
 }
 
 export interface Pagination {
@@ -18,6 +20,7 @@ export interface Pagination {
   figures: { image: string; page: number; w: number; h: number; scale: number; label: string }[];
 }
 
+/** Heights are sums of floating-point numbers: a line that fits to within this (points) fits. */
 const EPS = 0.01;
 
 /** The height an item needs at the bottom of a page so that it does not end up stranded there. */
@@ -50,11 +53,11 @@ export function paginate(flows: Flow[], height: number, startSection: string | n
   const headings: PlacedHeading[] = [];
   const figures: Pagination['figures'] = [];
   let section = startSection;
-  let page: PaginatedPage = { items: [], section };
+  let page: PaginatedPage = { items: [], section, parts: new Set() };
   let y = 0;
   const newPage = () => {
     pages.push(page);
-    page = { items: [], section };
+    page = { items: [], section, parts: new Set() };
     y = 0;
   };
   const empty = () => page.items.length === 0;
@@ -89,6 +92,7 @@ export function paginate(flows: Flow[], height: number, startSection: string | n
       if (!empty() && y + gap + f.height > height + EPS) newPage();
       const g = empty() ? 0 : gap;
       page.items.push(...translate(f.items, 0, y + g));
+      if (f.part) page.parts.add(f.part);
       if (f.heading) {
         if (f.heading.level === 1) {
           section = f.heading.title;

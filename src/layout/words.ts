@@ -1,7 +1,7 @@
 import { fail, type SourcePos } from '../errors.js';
 import type { Inline } from '../model/document.js';
 import type { Metrics } from './metrics.js';
-import { FALLBACK, type FaceId, type TextStyle } from './style.js';
+import type { FaceId, TextStyle, Theme } from '../model/theme.js';
 import type { Hyphenator } from '../typography/hyphenate.js';
 
 /**
@@ -34,6 +34,8 @@ export interface BreakOptions {
   hyphenate?: Hyphenator;
   source: SourcePos;
   align?: TextStyle['align'];
+  /** Faces tried, in order, for a character the style's face lacks. */
+  fallback?: Theme['fallback'];
   /** Characters no font can set are collected here (all of them, for one report); without it, the first fails. */
   missing?: MissingChars;
 }
@@ -50,20 +52,24 @@ function faceOf(style: TextStyle, run: Inline): FaceId {
 }
 
 /** Which face of a stack draws each character, memoised per metrics object (a few hundred characters). */
-const coverage = new WeakMap<Metrics, Map<FaceId, Map<number, FaceId | null>>>();
+const coverage = new WeakMap<Metrics, WeakMap<Theme['fallback'], Map<FaceId, Map<number, FaceId | null>>>>();
 
-function faceFor(face: FaceId, cp: number, metrics: Metrics): FaceId | null {
-  let byFace = coverage.get(metrics);
-  if (!byFace) coverage.set(metrics, (byFace = new Map()));
+function faceFor(face: FaceId, cp: number, metrics: Metrics, fallback: Theme['fallback']): FaceId | null {
+  let byStack = coverage.get(metrics);
+  if (!byStack) coverage.set(metrics, (byStack = new WeakMap()));
+  let byFace = byStack.get(fallback);
+  if (!byFace) byStack.set(fallback, (byFace = new Map()));
   let known = byFace.get(face);
   if (!known) byFace.set(face, (known = new Map()));
   let f = known.get(cp);
   if (f === undefined) {
-    f = [face, ...(FALLBACK[face] ?? [])].find((s) => metrics.has(s, cp)) ?? null;
+    f = [face, ...(fallback[face] ?? [])].find((s) => metrics.has(s, cp)) ?? null;
     known.set(cp, f);
   }
   return f;
 }
+
+const NO_FALLBACK: Theme['fallback'] = {};
 
 /** Split text into pieces by the first face of the stack that can draw each character. */
 function pieces(text: string, face: FaceId, link: string | undefined, o: BreakOptions): Piece[] {
@@ -73,7 +79,7 @@ function pieces(text: string, face: FaceId, link: string | undefined, o: BreakOp
   let i = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    const f = faceFor(face, cp, o.metrics);
+    const f = faceFor(face, cp, o.metrics, o.fallback ?? NO_FALLBACK);
     if (!f) {
       if (!o.missing) failMissing(new Map([[ch, o.source]]));
       if (!o.missing.has(ch)) o.missing.set(ch, o.source);
@@ -99,7 +105,7 @@ export function failMissing(missing: MissingChars): never {
   fail(
     `${missing.size} character${missing.size > 1 ? 's' : ''} cannot be set: no font has ${missing.size > 1 ? 'them' : 'it'}\n${list.join('\n')}`,
     first,
-    'Replace them, or add a font that has them to fonts/ and to the font stacks in src/layout/style.ts.',
+    'Replace them, or set a font folder that has them in content/zine.yml (theme: fonts:), see README.',
   );
 }
 

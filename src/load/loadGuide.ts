@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { fail } from '../errors.js';
+import { readGuideConfigFile, type GuideConfig } from './zineConfig.js';
 import { STRING_KEYS, type BookMeta, type Strings } from '../model/document.js';
 
 /** One Markdown file as read from disk, front matter split off. */
@@ -13,19 +14,17 @@ export interface SourceFile {
   frontMatter: Record<string, unknown>;
 }
 
+export type { GuideConfig } from './zineConfig.js';
+
 export interface LoadedGuide {
   root: string;
   lang: string;
   slug: string;
   sourceLang: string;
+  config: GuideConfig;
   meta: BookMeta;
   strings: Strings;
   files: SourceFile[];
-}
-
-export interface GuideConfig {
-  slug: string;
-  source: string;
 }
 
 const LANG_DIR = /^[a-z]{2,3}(-[A-Za-z0-9]+)?$/;
@@ -67,16 +66,11 @@ function parseYaml(text: string, path: string, firstLine: number): Record<string
   return value as Record<string, unknown>;
 }
 
+/** content/zine.yml, checked (see zineConfig.ts); a folder without a guide fails here. */
 export function readGuideConfig(root: string): GuideConfig {
-  const path = 'content/zine.yml';
-  const raw = existsSync(join(root, path)) ? readYamlFile(root, path) : {};
   const langs = listLanguages(root);
   if (!langs.length) fail('no guide here: content/ has no language folder with Markdown files', { file: 'content' }, 'Create content/<lang>/01-intro.md (see README, "Writing a guide").');
-  const source = typeof raw.source === 'string' ? raw.source : langs[0];
-  if (!langs.includes(source)) fail(`source language "${source}" has no folder in content/`, { file: path, line: 1 }, `Languages found: ${langs.join(', ')}.`);
-  const slug = typeof raw.slug === 'string' ? raw.slug : 'zine';
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) fail(`slug "${slug}" must be lowercase letters, digits and dashes`, { file: path, line: 1 });
-  return { slug, source };
+  return readGuideConfigFile(root, langs);
 }
 
 /** Split `---\nyaml\n---\n` off a Markdown file. */
@@ -104,7 +98,7 @@ export function loadGuide(root: string, lang: string): LoadedGuide {
   const first = files[0];
   const meta = bookMeta(first);
   const strings = loadStrings(root, lang);
-  return { root, lang, slug: config.slug, sourceLang: config.source, meta, strings, files };
+  return { root, lang, slug: config.slug, sourceLang: config.source, config, meta, strings, files };
 }
 
 function bookMeta(file: SourceFile): BookMeta {

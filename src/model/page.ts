@@ -1,4 +1,4 @@
-import type { FaceId } from '../layout/style.js';
+import type { FaceId } from './theme.js';
 
 /**
  * The page model: every mark on every page, with its position decided. Coordinates are points from

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { PageItem, PageModel } from '../model/page.js';
 import type { ProcessedImage } from '../images/processImage.js';
-import { GRAY_OVERRIDES, type FaceId } from '../layout/style.js';
+import type { FaceId } from '../model/theme.js';
 import { pngImage } from './pngImage.js';
 
 export interface RenderOptions {
@@ -11,13 +11,15 @@ export interface RenderOptions {
   /** Dates written into the PDF: from SOURCE_DATE_EPOCH or the content, never the clock. */
   date: Date;
   grayscale?: boolean;
+  /** Colours that print as a chosen gray rather than their luminance (the theme's accent). */
+  grayOverrides?: Record<string, string>;
   /** Print-shop edition: this much bleed (points) all round, with TrimBox and BleedBox. */
   bleed?: number;
 }
 
 /** Luminance gray for photocopier editions: a page drawn with it has no coloured pixel. */
-export function toGray(hex: string): string {
-  if (GRAY_OVERRIDES[hex]) return GRAY_OVERRIDES[hex];
+export function toGray(hex: string, overrides: Record<string, string> = {}): string {
+  if (overrides[hex]) return overrides[hex];
   const n = parseInt(hex.slice(1), 16);
   const l = Math.round(0.2126 * ((n >> 16) & 255) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255));
   const h = l.toString(16).padStart(2, '0');
@@ -33,12 +35,12 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
   // The press edition's sheet: trim + bleed + a slug outside the bleed where the crop marks stand.
   const slug = bleed ? 7 * (72 / 25.4) : 0;
   const off = bleed + slug;
-  const color = o.grayscale ? toGray : (c: string) => c;
+  const color = o.grayscale ? (c: string) => toGray(c, o.grayOverrides) : (c: string) => c;
   const doc = new PDFDocument({
     autoFirstPage: false,
     bufferPages: true, // pages stay open until the end, for the contents' links (see `internal`)
     // Our body face as pdfkit's default font, so pdfkit never loads its Helvetica metrics.
-    font: o.font('serif') as string,
+    font: o.font('body') as string,
     compress: true,
     pdfVersion: '1.7',
     lang: model.lang,

@@ -12,10 +12,12 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveImage } from '../../src/images/resolveImage.js';
 import { contentBox } from '../../src/layout/book.js';
-import { PAGE, STYLES } from '../../src/layout/style.js';
+import { defaultTheme } from '../../src/theme/design.js';
 import type { Page, PageModel, QrItem, TextItem } from '../../src/model/page.js';
 import { buildEdition, layoutEdition, type BuildOptions } from '../../src/pipeline.js';
 import { A5, MM, drawnImages, expectedFromMarkdown, key, norm, openPdf, pageLines, renderCrop, renderPage, textAreaLines, type DrawnImage, type Expected, type Line } from './helpers.js';
+const PAGE = defaultTheme().page;
+const STYLES = defaultTheme().styles;
 
 type Decode = (data: Uint8ClampedArray, width: number, height: number, options?: { inversionAttempts?: 'dontInvert' | 'attemptBoth' }) => { data: string } | null;
 // jsqr is CommonJS: its function is the module itself or its `default`, depending on the loader.
@@ -463,7 +465,7 @@ export function editionSuite(LANG: string): void {
     it('keeps body text, images and QR codes inside the content box (running heads and folios aside)', () => {
       const bad: string[] = [];
       for (const p of pagesOfKind('body', 'contents', 'links')) {
-        const b = contentBox(p.index);
+        const b = contentBox(PAGE, p.index);
         const [left, right, top, bottom] = [b.x - TOL, b.x + b.width + TOL, b.y - TOL, b.y + b.height + TOL];
         for (const it of p.items) {
           if (it.type === 'text') {

@@ -6,11 +6,12 @@ import { layoutEdition, type BuildOptions } from '../../src/pipeline.js';
 import { listLanguages } from '../../src/load/loadGuide.js';
 import { hyphenator } from '../../src/typography/hyphenate.js';
 import { quoteStyle } from '../../src/typography/rules.js';
-import { setText } from '../../src/layout/blocks.js';
+import { setText } from '../../src/layout/text.js';
 import { fontSet } from '../../src/fonts/fontMetrics.js';
-import { STYLES } from '../../src/layout/style.js';
+import { defaultTheme } from '../../src/theme/design.js';
 import type { TextItem } from '../../src/model/page.js';
 import { repo, tempProject, write } from '../project.js';
+const STYLES = defaultTheme().styles;
 
 const warnings: string[] = [];
 const options = (root = repo): BuildOptions => ({ root, outDir: join(root, 'build'), booklet: false, press: false, grayscale: false, sheet: 'a4', flip: 'short', warn: (m) => warnings.push(m) });
@@ -84,7 +85,7 @@ describe('hyphenation in a narrow column', () => {
     it(`${lang}: breaks words with a hyphen only at their hyphenation points`, async () => {
       const { doc } = await layoutEdition(lang, options());
       const hyph = hyphenator(lang);
-      const ctx = { metrics, lang, hyphenate: hyph, width: 110, images: new Map(), figureLabel: 'F', figureCount: 0 };
+      const ctx = { metrics, lang, hyphenate: hyph, width: 110, images: new Map(), figureLabel: 'F', figureNumbers: new Map(), theme: defaultTheme() };
       let breaks = 0;
       for (const c of doc.chapters) {
         for (const b of c.blocks) {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { blocksToFlow, type FlowContext } from '../../src/layout/blocks.js';
+import { blocksToFlow } from '../../src/layout/blocks/index.js';
+import type { FlowContext } from '../../src/layout/text.js';
 import { fakeMetrics } from '../../src/layout/metrics.js';
+import { defaultTheme } from '../../src/theme/design.js';
 import type { TextItem } from '../../src/model/page.js';
 import { docFromMarkdown } from '../helpers.js';
 
-const ctx = (): FlowContext => ({ metrics: fakeMetrics(), lang: 'en', hyphenate: () => [], width: 300, images: new Map(), figureLabel: 'Figure', figureCount: 0 });
+const ctx = (): FlowContext => ({ metrics: fakeMetrics(), lang: 'en', hyphenate: () => [], width: 300, images: new Map(), figureLabel: 'Figure', figureNumbers: new Map(), theme: defaultTheme() });
 const flows = (md: string) => blocksToFlow(docFromMarkdown([md], 'en').chapters[0].blocks, ctx());
 
 describe('figures', () => {
@@ -45,7 +47,7 @@ describe('blocks to flow', () => {
     expect(quote.lines.length).toBeGreaterThan(2);
     for (const l of quote.lines) {
       expect(l.items.some((i) => i.type === 'rect' && i.h === l.height)).toBe(true);
-      expect(l.items.filter((i): i is TextItem => i.type === 'text').every((t) => t.face === 'serif-italic')).toBe(true);
+      expect(l.items.filter((i): i is TextItem => i.type === 'text').every((t) => t.face === 'body-italic')).toBe(true);
     }
   });
 

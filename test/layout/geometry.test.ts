@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { contentBox, layoutBook } from '../../src/layout/book.js';
 import { fakeMetrics } from '../../src/layout/metrics.js';
-import { PAGE, MM } from '../../src/layout/style.js';
+import { defaultTheme } from '../../src/theme/design.js';
+import { MM } from '../../src/model/theme.js';
 import type { ImageInfo } from '../../src/images/processImage.js';
 import type { Page, PageItem, TextItem } from '../../src/model/page.js';
 import { paginate } from '../../src/layout/paginate.js';
 import type { Flow } from '../../src/layout/flow.js';
 import { docFromMarkdown, words } from '../helpers.js';
+const PAGE = defaultTheme().page;
 
 const noHyphens = () => [];
 
@@ -38,7 +40,7 @@ const bottom = (it: PageItem) => (it.type === 'text' ? it.y : it.y + ('h' in it 
 
 /** Items set in the text column: everything but running heads, folios and covers. */
 function columnItems(p: Page): PageItem[] {
-  const box = contentBox(p.index);
+  const box = contentBox(PAGE, p.index);
   return p.items.filter((it) => it.y >= box.y - 0.01 && it.y <= box.y + box.height + 0.01 && it.type !== 'link');
 }
 
@@ -55,7 +57,7 @@ describe('layout geometry (fake metrics)', () => {
 
   it('keeps every box of the text column inside the margins', () => {
     for (const p of body) {
-      const box = contentBox(p.index);
+      const box = contentBox(PAGE, p.index);
       for (const it of columnItems(p)) {
         expect(it.x, `page ${p.index} ${JSON.stringify(it).slice(0, 80)}`).toBeGreaterThanOrEqual(box.x - 0.01);
         expect(right(it), `page ${p.index} ${JSON.stringify(it).slice(0, 80)}`).toBeLessThanOrEqual(box.x + box.width + 0.01);
@@ -106,7 +108,7 @@ describe('layout geometry (fake metrics)', () => {
   it('starts every section on a new page', () => {
     const sections = model.outline.filter((o) => o.level === 0);
     for (const s of sections) {
-      const box = contentBox(s.page);
+      const box = contentBox(PAGE, s.page);
       expect(s.y - box.y, s.title).toBeLessThan(1);
     }
   });
@@ -127,7 +129,7 @@ describe('paragraph breaking across pages', () => {
   // Paragraphs of 1 to 9 lines, each line tagged with its paragraph and line number.
   const flows: Flow[] = Array.from({ length: 80 }, (_, p) => ({
     kind: 'lines' as const,
-    lines: Array.from({ length: 1 + ((p * 7) % 9) }, (_, l) => ({ height: 12, items: [{ type: 'text' as const, x: 0, y: 9, text: `${p}:${l}`, face: 'serif' as const, size: 9, color: '#000', width: 10 }] })),
+    lines: Array.from({ length: 1 + ((p * 7) % 9) }, (_, l) => ({ height: 12, items: [{ type: 'text' as const, x: 0, y: 9, text: `${p}:${l}`, face: 'body' as const, size: 9, color: '#000', width: 10 }] })),
     spaceBefore: 5,
     keepWithNext: p % 10 === 9,
     orphans: 2,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { breakLines, type Line } from '../../src/layout/lineBreak.js';
 import { fakeMetrics } from '../../src/layout/metrics.js';
-import { STYLES } from '../../src/layout/style.js';
+import { defaultTheme } from '../../src/theme/design.js';
 import { hyphenator } from '../../src/typography/hyphenate.js';
 import { words } from '../helpers.js';
+const STYLES = defaultTheme().styles;
 
 const source = { file: 'content/xx/01.md', line: 1, col: 1 };
 const o = (width: number, extra = {}) => ({ style: STYLES.body, width, metrics: fakeMetrics(), lang: 'fr', hyphenate: hyphenator('fr'), source, ...extra });

@@ -6,10 +6,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentBox } from '../../src/layout/book.js';
-import { PAGE } from '../../src/layout/style.js';
+import { defaultTheme } from '../../src/theme/design.js';
 import type { Page, TextItem } from '../../src/model/page.js';
 import { buildEdition, layoutEdition } from '../../src/pipeline.js';
 import { buildOptions, cleanup, makeProject, qpdfCheck, runCli } from './helpers.js';
+const PAGE = defaultTheme().page;
 
 afterAll(cleanup);
 
@@ -25,7 +26,7 @@ const texts = (p: Page) => p.items.filter((i): i is TextItem => i.type === 'text
 function outside(pages: Page[]): string[] {
   const bad: string[] = [];
   for (const p of pages.filter((p) => p.kind === 'body')) {
-    const box = contentBox(p.index);
+    const box = contentBox(PAGE, p.index);
     for (const t of texts(p)) {
       const [top, bottom] = [PAGE.headBaseline - 0.5, PAGE.height - PAGE.folioBaseline + 0.5];
       if (t.x < box.x - 0.5 || t.x + t.width > box.x + box.width + 0.5 || !(t.width >= 0) || t.y < top || t.y > bottom) {
@@ -41,7 +42,7 @@ const bodyText = (pages: Page[]) =>
   pages
     .filter((p) => p.kind === 'body')
     .flatMap((p) => {
-      const box = contentBox(p.index);
+      const box = contentBox(PAGE, p.index);
       return texts(p).filter((t) => t.y > box.y && t.y <= box.y + box.height + 0.5);
     })
     .map((t) => t.text)

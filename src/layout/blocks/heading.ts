@@ -1,0 +1,23 @@
+import type { Block } from '../../model/document.js';
+import type { PageItem } from '../../model/page.js';
+import type { Flow, HeadingMark } from '../flow.js';
+import { plainText, setText, stackLines, type FlowContext } from '../text.js';
+
+/** `#` opens a section on a new page under an accent bar; `##` and `###` stay with what follows. */
+export function heading(b: Extract<Block, { kind: 'heading' }>, ctx: FlowContext, indent: number): Flow[] {
+  const { styles, space, colors } = ctx.theme;
+  const width = ctx.width - indent;
+  const heading: HeadingMark = { id: b.id, title: plainText(b.inlines), level: b.level };
+  if (b.level === 1) {
+    const bar = space.sectionBar;
+    const title = stackLines(setText(b.inlines, styles.sectionLabel, ctx, b.source, width, indent), 0, bar.gap);
+    const items: PageItem[] = [{ type: 'rect', x: indent, y: 0, w: bar.width, h: bar.height, fill: colors.accent }, ...title.items];
+    return [
+      { kind: 'break', reason: 'section' },
+      { kind: 'block', height: title.bottom + space.afterSectionLabel, items, spaceBefore: 0, keepWithNext: true, heading },
+    ];
+  }
+  const h2 = b.level === 2;
+  const title = stackLines(setText(b.inlines, h2 ? styles.h2 : styles.h3, ctx, b.source, width, indent));
+  return [{ kind: 'block', height: title.height + (h2 ? space.afterH2 : space.afterH3), items: title.items, spaceBefore: h2 ? space.beforeH2 : space.beforeH3, keepWithNext: true, heading }];
+}

@@ -1,0 +1,75 @@
+/** Setting text for the flow: the context every block's layout gets, and lines of page items. */
+import type { SourcePos } from '../errors.js';
+import type { Block, Inline } from '../model/document.js';
+import type { PageItem } from '../model/page.js';
+import type { TextStyle, Theme } from '../model/theme.js';
+import type { ImageInfo } from '../images/processImage.js';
+import type { Hyphenator } from '../typography/hyphenate.js';
+import { breakLines, type Line, type MissingChars } from './lineBreak.js';
+import type { Metrics } from './metrics.js';
+import type { FlowLine } from './flow.js';
+
+export interface FlowContext {
+  metrics: Metrics;
+  lang: string;
+  hyphenate: Hyphenator;
+  theme: Theme;
+  /** Width of the text column in points. */
+  width: number;
+  /** Image facts by figure key (its path as written in the Markdown, and its crop and redaction). */
+  images: Map<string, ImageInfo>;
+  figureLabel: string;
+  /** Figure numbers, counted once over the whole document (captioned figures only). */
+  figureNumbers: Map<Block, number>;
+  missing?: MissingChars;
+}
+
+/** Screenshots come as PNG or WebP; photos as JPEG (or HEIF): only screenshots have interface text to keep legible. */
+export function isScreenshot(info: ImageInfo): boolean {
+  return info.format !== 'jpeg' && info.format !== 'heif';
+}
+
+export function baselineOffset(style: TextStyle, metrics: Metrics): number {
+  const asc = metrics.ascent(style.face);
+  const desc = metrics.descent(style.face);
+  return (style.leading + style.size * (asc + desc)) / 2;
+}
+
+/** Lines from the line breaker -> flow lines with page items (text fragments, link boxes). */
+export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, indent = 0): FlowLine[] {
+  const base = baselineOffset(style, metrics);
+  return lines.map((line) => {
+    const items: PageItem[] = line.fragments.map((f) => ({
+      type: 'text' as const,
+      x: indent + f.x,
+      y: base,
+      text: f.text,
+      face: f.face,
+      size: style.size,
+      color: f.link && style.linkColor ? style.linkColor : style.color,
+      width: f.width,
+      ...(style.tracking ? { tracking: style.tracking } : {}),
+      ...(f.wordSpacing ? { wordSpacing: f.wordSpacing } : {}),
+    }));
+    for (const l of line.links) items.push({ type: 'link', x: indent + l.x, y: 0, w: l.w, h: style.leading, url: l.url });
+    return { height: style.leading, items };
+  });
+}
+
+export function setText(inlines: Inline[], style: TextStyle, ctx: FlowContext, source: SourcePos, width = ctx.width, indent = 0): FlowLine[] {
+  const lines = breakLines(inlines, { style, width, metrics: ctx.metrics, lang: ctx.lang, hyphenate: ctx.hyphenate, source, missing: ctx.missing, fallback: ctx.theme.fallback });
+  return toFlowLines(lines, style, ctx.metrics, indent);
+}
+
+/** Lines stacked from the top: their items placed, and the height they take. */
+export function stackLines(lines: FlowLine[], x = 0, y0 = 0): { items: PageItem[]; height: number; bottom: number } {
+  const items: PageItem[] = [];
+  let y = y0;
+  for (const l of lines) {
+    for (const it of l.items) items.push({ ...it, x: it.x + x, y: it.y + y });
+    y += l.height;
+  }
+  return { items, height: y - y0, bottom: y };
+}
+
+export const plainText = (inlines: Inline[]) => inlines.map((i) => i.text).join('');
