@@ -8,6 +8,16 @@ export { failMissing, type BreakOptions, type MissingChars } from './words.js';
 
 const SPECIAL_SPACE = /[\u00a0\u202f\t]/;
 
+/** Widths are sums of floating-point numbers: a word that overflows by less than this (points) fits. */
+export const FIT_TOLERANCE = 0.01;
+
+/**
+ * A justified line whose spaces would stretch past this many times a normal space's stretch (a
+ * quarter of the type size, stretching by up to 2.2 of it) reads better ragged.
+ */
+const MAX_SPACE_STRETCH = 2.2;
+const SPACE_SHARE_OF_SIZE = 0.26;
+
 export interface Fragment {
   x: number;
   text: string;
@@ -43,7 +53,9 @@ export function breakLines(runs: Inline[], o: BreakOptions): Line[] {
  * First fit with hyphenation: words fill a line; the word that overflows is hyphenated at the last
  * point that fits, and a word wider than a whole line is cut where it must be.
  */
-function firstFit(words: Word[], o: BreakOptions): Line[] {
+export function firstFit(input: readonly Word[], o: BreakOptions): Line[] {
+  // Words split at a line end are replaced by their tails in a copy: the caller's words stay whole.
+  const words = [...input];
   const lines: Line[] = [];
   let cur: Word[] = [];
   let width = 0;
@@ -56,7 +68,7 @@ function firstFit(words: Word[], o: BreakOptions): Line[] {
     const w = words[i];
     const gap = cur.length ? cur[cur.length - 1].spaceAfter : 0;
     const room = o.width - width - gap;
-    if (w.width <= room + 0.01) {
+    if (w.width <= room + FIT_TOLERANCE) {
       cur.push(w);
       width += gap + w.width;
       i++;
@@ -65,7 +77,7 @@ function firstFit(words: Word[], o: BreakOptions): Line[] {
     }
     const split = breakPoints(w, o)
       .map((p) => splitWord(w, p.at, p.hyphen, o))
-      .find(([head]) => head.width <= room + 0.01);
+      .find(([head]) => head.width <= room + FIT_TOLERANCE);
     if (split) {
       cur.push(split[0]);
       push(false);
@@ -98,7 +110,7 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
   if (align === 'justify' && gaps > 0 && (!last || natural > o.width)) {
     extra = (o.width - natural) / gaps;
     // A line too loose to justify well reads better ragged.
-    if (extra > 2.2 * (o.style.size * 0.26)) extra = 0;
+    if (extra > MAX_SPACE_STRETCH * (o.style.size * SPACE_SHARE_OF_SIZE)) extra = 0;
   } else if (align === 'center') x = (o.width - natural) / 2;
   const fragments: Fragment[] = [];
   const fragmentLinks: (string | undefined)[] = [];

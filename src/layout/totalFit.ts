@@ -27,6 +27,11 @@ const FITNESS_DEMERITS = 3000;
 const FINAL_HYPHEN_DEMERITS = 100_000;
 const RUNT = 0.15;
 const RUNT_DEMERITS = 100_000;
+/** How far a space may stretch and shrink, as a share of its width (TeX: a third and a half of it). */
+const SPACE_STRETCH = 0.6;
+const SPACE_SHRINK = 0.3;
+/** A line this close to the measure (points) with nothing to shrink is exact. */
+const EXACT = 0.01;
 
 /**
  * Knuth and Plass's total-fit line breaking, simplified: choose the breaks of the whole paragraph that
@@ -43,8 +48,8 @@ export function totalFit(words: Word[], o: BreakOptions, tolerance: number): Lin
   const sh: number[] = [0];
   for (let w = 0; w < n; w++) {
     x.push(x[w] + words[w].width + words[w].spaceAfter);
-    st.push(st[w] + words[w].spaceAfter * 0.6);
-    sh.push(sh[w] + words[w].spaceAfter * 0.3);
+    st.push(st[w] + words[w].spaceAfter * SPACE_STRETCH);
+    sh.push(sh[w] + words[w].spaceAfter * SPACE_SHRINK);
   }
   const bps: Breakpoint[] = [{ w: 0, at: 0, hyphen: false, penalty: 0, forced: false, head: 0, hyphenWidth: 0 }];
   for (let w = 0; w < n; w++) {
@@ -80,7 +85,7 @@ export function totalFit(words: Word[], o: BreakOptions, tolerance: number): Lin
       let ratio: number;
       if (last) ratio = natural <= o.width ? 0 : shrink > 0 ? (o.width - natural) / shrink : -Infinity;
       else if (natural < o.width) ratio = stretch > 0 ? (o.width - natural) / stretch : Infinity;
-      else ratio = shrink > 0 ? (o.width - natural) / shrink : natural - o.width < 0.01 ? 0 : -Infinity;
+      else ratio = shrink > 0 ? (o.width - natural) / shrink : natural - o.width < EXACT ? 0 : -Infinity;
       if (ratio >= -1) keep.push(a);
       if (ratio < -1 || ratio > tolerance) continue;
       const badness = 100 * Math.abs(ratio) ** 3;

@@ -4,6 +4,9 @@ import type { Metrics } from './metrics.js';
 import type { FaceId, TextStyle, Theme } from '../model/theme.js';
 import type { Hyphenator } from '../typography/hyphenate.js';
 
+/** Widths are sums of floating-point numbers: overflowing by less than this (points) still fits. */
+const FIT_TOLERANCE = 0.01;
+
 /**
  * Words for the line breakers: styled runs cut at breakable spaces, each word in pieces of one face
  * (fallback fonts included), measured, with the places it may be hyphenated or cut.
@@ -180,7 +183,7 @@ export function cutToFit(word: Word, o: BreakOptions): number {
   for (const p of word.pieces) {
     for (const ch of p.text) {
       width += measure(ch, p.face, o);
-      if (width > o.width + 0.01) return Math.max(1, k);
+      if (width > o.width + FIT_TOLERANCE) return Math.max(1, k);
       k++;
     }
   }
