@@ -102,10 +102,19 @@ async function probeUncached(bytes: Buffer, attrs: FigureAttrs, path: string, so
   return { width, height, pixelRatio: Math.max(1, Math.round(pixelRatio * 4) / 4), format: meta.format };
 }
 
+/** Where a processed image is cached: its bytes, what is asked of them, and the code that makes its pixels. */
+export function imageCacheKey(bytes: Buffer, attrs: FigureAttrs, width: number, profile: ImageProfile, codeFingerprint: string): string {
+  return createHash('sha256')
+    .update(bytes)
+    .update(JSON.stringify({ attrs, width, profile, code: codeFingerprint }))
+    .digest('hex');
+}
+
 /**
  * Decode, orient, redact, crop, resize and re-encode: nothing of the source file but its pixels goes
  * on (no EXIF, GPS, comments, text chunks, trailing bytes), and redacted pixels are painted over
- * before any other step so they exist nowhere after. Results are cached by content hash.
+ * before any other step so they exist nowhere after. Results are cached by content hash and by
+ * the fingerprint of this code, so a fix to it never meets images made before the fix.
  */
 export async function processImage(
   bytes: Buffer,
@@ -119,13 +128,20 @@ export async function processImage(
 ): Promise<ProcessedImage> {
   const width = Math.max(1, Math.min(info.width, Math.round(targetWidthPx))); // never upscale
   const photo = info.format === 'jpeg' || info.format === 'heif';
-  const key = createHash('sha256')
-    .update(bytes)
-    .update(JSON.stringify({ attrs, width, profile, v: 3 }))
-    .digest('hex');
+  const key = imageCacheKey(bytes, attrs, width, profile, IMAGE_CODE_FINGERPRINT);
   const cached = cacheDir ? join(cacheDir, `${key}.${photo ? 'jpg' : 'png'}`) : null;
   const size = readCache<{ width: number; height: number }>(cached && `${cached}.json`);
   if (cached && size && existsSync(cached)) return { data: readFileSync(cached), ...size, format: photo ? 'jpeg' : 'png' };
+  const out = await makePixels(bytes, attrs, width, profile, photo, path, source);
+  if (cached) {
+    writeCache(cached, out.data);
+    writeCache(`${cached}.json`, JSON.stringify({ width: out.width, height: out.height }));
+  }
+  return out;
+}
+
+/** The pixels of a processed image, made with sharp (no cache). */
+export async function makePixels(bytes: Buffer, attrs: FigureAttrs, width: number, profile: ImageProfile, photo: boolean, path: string, source: SourcePos): Promise<ProcessedImage> {
   const sharp = await sharpLib();
   try {
     // Pass 1: upright pixels with the redaction boxes painted in (sharp composites last in a
@@ -157,13 +173,18 @@ export async function processImage(
       : // Screen: a quantised palette, small for email (screenshots have few colours). Print: full
         // colour, ten times faster to encode, and size matters less on paper.
         await (profile.ppi >= 300 ? img.png({ compressionLevel: 6 }) : img.png({ compressionLevel: 9, palette: true, quality: 92, effort: 4 })).toBuffer({ resolveWithObject: true });
-    if (cached) {
-      writeCache(cached, out.data);
-      writeCache(`${cached}.json`, JSON.stringify({ width: out.info.width, height: out.info.height }));
-    }
     return { data: out.data, width: out.info.width, height: out.info.height, format: photo ? 'jpeg' : 'png' };
   } catch (e) {
     if (e instanceof Error && e.name === 'ZineError') throw e;
     hostile(`image could not be decoded (${(e as Error).message.split('\n')[0]})`, path, source, 'Re-export the image as PNG or JPEG.');
   }
 }
+
+/**
+ * The code that makes the pixels, fingerprinted from its own source text at run time (the same
+ * way in the esbuild bundle and the startup snapshot): a change to it changes every cache key,
+ * with no version number to remember to bump.
+ */
+export const IMAGE_CODE_FINGERPRINT = createHash('sha256')
+  .update([processImage, makePixels].map((f) => f.toString()).join('\n'))
+  .digest('hex');

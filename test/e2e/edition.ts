@@ -1,7 +1,8 @@
 /**
  * End-to-end: one edition built once, in process, then read back from the bytes the way a
  * reader (text, contents, links, QR codes) and a printer (fonts, images, booklet, bleed) meet it.
- * Expectations come from content/<lang>/*.md and the page model, never from hard-coded numbers.
+ * Expectations come from content/<lang>/*.md, read by a second Markdown parser (commonmark, see
+ * helpers.ts), and the page model, never from our parser or hard-coded numbers.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

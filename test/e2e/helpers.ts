@@ -1,25 +1,32 @@
 /**
  * Reading the built PDFs as a reader and a printer would: text, links, images and QR codes as
- * mupdf sees them, and the expectations derived from the Markdown (our parser, no typography).
+ * mupdf sees them, and the expectations derived from the Markdown by a second parser (commonmark,
+ * the CommonMark reference implementation), never by ours (src/parse), nor with our typography.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Parser, type Node } from 'commonmark';
 import * as mupdf from 'mupdf';
-import { loadGuide } from '../../src/load/loadGuide.js';
-import type { Block, FigureAttrs, Inline } from '../../src/model/document.js';
-import { parseChapter } from '../../src/parse/toDocument.js';
+import { parse as parseYaml } from 'yaml';
 
 export const MM = 72 / 25.4;
 export const A5 = { width: 148 * MM, height: 210 * MM };
 
 // ---------------------------------------------------------------- text normalisation
 
-/** Whitespace collapsed, French no-break spaces as spaces, typographic apostrophes, upper case. */
+/**
+ * Whitespace collapsed (French no-break spaces too), every kind of quotation mark and apostrophe
+ * folded to one, ellipsis as three dots, upper case: the typography stage turns "…" into « … »,
+ * ' into ’ and ... into …; folding both sides makes Markdown and PDF text comparable without
+ * borrowing src/typography.
+ */
 export function norm(s: string): string {
   return s
     .normalize('NFC')
     .replace(/\u00ad/g, '')
     .replace(/[\u00a0\u202f\u2007\u2009\u200a]/g, ' ')
-    .replace(/'/g, '’')
+    .replace(/["'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]/g, "'")
     .replace(/…/g, '...')
     .replace(/\s+/g, ' ')
     .trim()
@@ -40,14 +47,23 @@ export interface ExpectedBlock {
   kind: 'heading' | 'paragraph' | 'item' | 'caption' | 'code';
   text: string;
   level?: number;
+  /** Headings: unique in the guide (file and line), to find them again. */
   id?: string;
   file: string;
   line: number;
 }
 
+/** The attributes our format writes in braces after an image: `{width=80% crop="x,y,w,h" redact="…; …"}`. */
+export interface ExpectedFigureAttrs {
+  width: number;
+  crop?: [number, number, number, number];
+  redact: [number, number, number, number][];
+}
+
 export interface ExpectedFigure {
   src: string;
-  attrs: FigureAttrs;
+  alt: string;
+  attrs: ExpectedFigureAttrs;
   caption: string;
   file: string;
   line: number;
@@ -56,62 +72,175 @@ export interface ExpectedFigure {
 export interface Expected {
   blocks: ExpectedBlock[];
   figures: ExpectedFigure[];
-  /** True where the Markdown asks for the links index (else it comes after everything). */
+  /** Where the Markdown asks for the links index (`::: links`): an index into `blocks`; null: after everything. */
   linksIndexAfter: number | null;
-  meta: ReturnType<typeof loadGuide>['meta'];
-  strings: ReturnType<typeof loadGuide>['strings'];
-  /** Every http(s) URL in the Markdown bodies, from the raw text (not our parser). */
+  /** The first file's front matter (title, website…), read with the yaml package. */
+  meta: { title: string; website?: string; [k: string]: unknown };
+  /** content/<lang>/strings.yml. */
+  strings: { contents: string; links: string; linksIntro: string; figure: string; backLabel: string };
+  /** Every link destination of the printed Markdown, first occurrence first. */
   urls: string[];
 }
 
-const inlineText = (inl: Inline[]) => inl.map((i) => i.text).join('');
+/** A line that commonmark reads as a heading of its own: marks where `::: links` stood. */
+const LINKS_MARK = 'zine links index here';
 
-/** Parse content/<lang>/*.md with our Markdown parser, without the typography stage. */
+const numbers = (s: string) => s.split(',').map((n) => Number(n.trim()));
+
+function braceAttrs(text: string | undefined): ExpectedFigureAttrs {
+  const attrs: ExpectedFigureAttrs = { width: 1, redact: [] };
+  for (const m of (text ?? '').matchAll(/(\w+)=(?:"([^"]*)"|(\S+))/g)) {
+    const value = m[2] ?? m[3];
+    if (m[1] === 'width') attrs.width = parseFloat(value) / 100;
+    else if (m[1] === 'crop') attrs.crop = numbers(value) as ExpectedFigureAttrs['crop'];
+    else if (m[1] === 'redact')
+      attrs.redact = value
+        .split(';')
+        .filter((b) => b.trim())
+        .map((b) => numbers(b) as [number, number, number, number]);
+    else throw new Error(`unknown image attribute ${m[1]}`);
+  }
+  return attrs;
+}
+
+/**
+ * Our syntax on top of CommonMark, undone line by line (line numbers kept, so commonmark's
+ * positions are the file's): front matter, `\newpage`, `::: name` / `:::` fences (their content
+ * stays, except `::: links`, which prints nothing and becomes a marker heading), `{…}` after images
+ * (kept aside, in order, for the figures). Fenced code is left as written.
+ */
+export function plainMarkdown(text: string): { markdown: string; images: { src: string; attrs: ExpectedFigureAttrs }[]; frontMatter: string } {
+  const lines = text.split(/\r?\n/);
+  let frontMatter = '';
+  const fm = lines[0] === '---' ? lines.indexOf('---', 1) : -1;
+  if (fm > 0) {
+    frontMatter = lines.slice(1, fm).join('\n');
+    for (let i = 0; i <= fm; i++) lines[i] = '';
+  }
+  const images: { src: string; attrs: ExpectedFigureAttrs }[] = [];
+  let fence: string | null = null;
+  let inLinks = false;
+  for (let i = fm + 1; i < lines.length; i++) {
+    const line = lines[i];
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && !line.slice(f[0].length).trim()) fence = null;
+      continue;
+    }
+    if (f) {
+      fence = f[1];
+      continue;
+    }
+    if (inLinks) {
+      if (/^\s*:::\s*$/.test(line)) inLinks = false;
+      lines[i] = '';
+    } else if (/^\s*:::\s*links\s*$/.test(line)) {
+      inLinks = true;
+      lines[i] = `###### ${LINKS_MARK}`;
+    } else if (/^\s*:::/.test(line) || /^\s*\\(newpage|pagebreak)\s*$/.test(line)) {
+      lines[i] = '';
+    } else {
+      lines[i] = line.replace(/!\[[^\]]*\]\(\s*<?([^\s)>]+)>?(?:\s+"[^"]*")?\s*\)(\{[^{}]*\})?/g, (all, src: string, braces?: string) => {
+        images.push({ src, attrs: braceAttrs(braces?.slice(1, -1)) });
+        return braces ? all.slice(0, -braces.length) : all;
+      });
+    }
+  }
+  return { markdown: lines.join('\n'), images, frontMatter };
+}
+
+/** A node's text as a reader sees it: text, code, emphasis and link labels; breaks as space and newline. */
+function nodeText(node: Node): string {
+  switch (node.type) {
+    case 'text':
+    case 'code':
+    case 'html_inline':
+      return node.literal ?? '';
+    case 'softbreak':
+      return ' ';
+    case 'linebreak':
+      return '\n';
+    default: {
+      let s = '';
+      for (let c = node.firstChild; c; c = c.next) s += nodeText(c);
+      return s;
+    }
+  }
+}
+
+function* children(node: Node): Generator<Node> {
+  for (let c = node.firstChild; c; c = c.next) yield c;
+}
+
+/** Link destinations under a node, in order. */
+function linksIn(node: Node, out: string[]): void {
+  if (node.type === 'link' && node.destination) out.push(node.destination);
+  for (const c of children(node)) linksIn(c, out);
+}
+
+/** content/<lang>/*.md, in name order, read through commonmark after `plainMarkdown`. */
 export function expectedFromMarkdown(root: string, lang: string): Expected {
-  const guide = loadGuide(root, lang);
+  const dir = join(root, 'content', lang);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `content/${lang}/${f}`);
   const blocks: ExpectedBlock[] = [];
   const figures: ExpectedFigure[] = [];
+  const urls: string[] = [];
   let linksIndexAfter: number | null = null;
-  const ids = new Set<string>();
-  const walk = (bs: Block[], inItem: boolean) => {
-    for (const b of bs) {
-      const at = { file: b.source.file, line: b.source.line };
-      switch (b.kind) {
-        case 'heading':
-          blocks.push({ kind: 'heading', text: inlineText(b.inlines), level: b.level, id: b.id, ...at });
-          break;
-        case 'paragraph':
-          blocks.push({ kind: inItem ? 'item' : 'paragraph', text: inlineText(b.inlines), ...at });
-          break;
-        case 'list':
-          for (const item of b.items) walk(item, true);
-          break;
-        case 'quote':
-        case 'callout':
-          walk(b.blocks, inItem);
-          break;
-        case 'figure':
-          figures.push({ src: b.src, attrs: b.attrs, caption: inlineText(b.caption), ...at });
-          if (b.caption.length) blocks.push({ kind: 'caption', text: inlineText(b.caption), ...at });
-          break;
-        case 'code':
-          blocks.push({ kind: 'code', text: b.text, ...at });
-          break;
-        case 'linksIndex':
-          linksIndexAfter = blocks.length;
-          break;
-        case 'pageBreak':
-          break;
+  let meta: Expected['meta'] | undefined;
+  const parser = new Parser();
+  for (const file of files) {
+    const plain = plainMarkdown(readFileSync(join(root, file), 'utf8'));
+    if (file === files[0]) meta = parseYaml(plain.frontMatter) as Expected['meta'];
+    const images = [...plain.images];
+    const walk = (parent: Node, inItem: boolean) => {
+      for (const b of children(parent)) {
+        const at = { file, line: b.sourcepos[0][0] };
+        switch (b.type) {
+          case 'heading':
+            if (b.level === 6 && nodeText(b) === LINKS_MARK) linksIndexAfter = blocks.length;
+            else blocks.push({ kind: 'heading', text: nodeText(b), level: b.level, id: `${file}:${at.line}`, ...at });
+            linksIn(b, urls);
+            break;
+          case 'paragraph': {
+            const kids = [...children(b)].filter((c) => !(c.type === 'text' && !c.literal?.trim()) && c.type !== 'softbreak');
+            if (kids.length === 1 && kids[0].type === 'image') {
+              const img = kids[0];
+              const raw = images.shift();
+              if (!raw || decodeURI(img.destination ?? '') !== raw.src) throw new Error(`${file}:${at.line}: image ${img.destination} out of step with the {…} attributes read (${raw?.src})`);
+              const caption = img.title ?? '';
+              figures.push({ src: raw.src, alt: nodeText(img), attrs: raw.attrs, caption, ...at });
+              if (caption) blocks.push({ kind: 'caption', text: caption, ...at });
+            } else {
+              blocks.push({ kind: inItem ? 'item' : 'paragraph', text: nodeText(b), ...at });
+              linksIn(b, urls);
+            }
+            break;
+          }
+          case 'list':
+            for (const item of children(b)) walk(item, true);
+            break;
+          case 'block_quote':
+            walk(b, inItem);
+            break;
+          case 'code_block':
+            blocks.push({ kind: 'code', text: (b.literal ?? '').replace(/\n$/, ''), ...at });
+            break;
+          case 'thematic_break':
+            break;
+          default:
+            throw new Error(`${file}:${at.line}: ${b.type} is not something a guide holds`);
+        }
       }
-    }
-  };
-  for (const f of guide.files) walk(parseChapter(f, ids).blocks, false);
-  const urls = new Set<string>();
-  for (const f of guide.files) {
-    for (const m of f.body.matchAll(/\]\(\s*<?(https?:\/\/[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) urls.add(m[1]);
-    for (const m of f.body.matchAll(/<(https?:\/\/[^>\s]+)>/g)) urls.add(m[1]);
+    };
+    walk(parser.parse(plain.markdown), false);
+    if (images.length) throw new Error(`${file}: images not met by commonmark: ${images.map((i) => i.src).join(', ')}`);
   }
-  return { blocks, figures, linksIndexAfter, meta: guide.meta, strings: guide.strings, urls: [...urls] };
+  if (!meta?.title) throw new Error(`${files[0]}: no title in the front matter`);
+  const strings = parseYaml(readFileSync(join(dir, 'strings.yml'), 'utf8')) as Expected['strings'];
+  return { blocks, figures, linksIndexAfter, meta, strings, urls: [...new Set(urls)] };
 }
 
 // ---------------------------------------------------------------- PDF reading
