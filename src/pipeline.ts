@@ -148,7 +148,8 @@ function layoutFor(p: Prepared, medium: Medium, o: BuildOptions) {
   const infos = new Map([...p.figures].map(([k, s]) => [k, s.info]));
   const metrics = fontSet(join(o.root, 'fonts'), theme.faces);
   const model = timed(o, 'layout', () => layoutBook({ doc: p.doc, images: infos, metrics, hyphenate: p.hyphenate, theme }));
-  for (const w of model.warnings) o.warn(w);
+  // The printed page's warnings are the ones to act on; the phone edition's figures are as wide as they can be.
+  if (medium === 'page') for (const w of model.warnings) o.warn(w);
   return { theme, model, fonts: metrics };
 }
 

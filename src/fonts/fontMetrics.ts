@@ -108,9 +108,21 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
         // pdfkit accepts any fontkit-like object; this one is the real font with our layout, so the
         // widths pdfkit draws are the widths layout measured, glyph for glyph.
         // pdfkit scales the positions of the run it gets in place, so each call gets fresh ones.
+        // Its advanceWidth is read after pdfkit has scaled the positions to 1000 units per em (as
+        // fontkit's own runs do): a fixed number would be in font units, wrong for fonts not drawn
+        // on 1000 units (Inter: 2816), and pdfkit would stretch justified spaces by it.
         const layout = (text: string) => {
           const run = shape(face, text);
-          return { glyphs: run.glyphs, positions: run.positions.map((p) => ({ ...p })), advanceWidth: run.advanceWidth };
+          const positions = run.positions.map((p) => ({ ...p }));
+          return {
+            glyphs: run.glyphs,
+            positions,
+            get advanceWidth() {
+              let w = 0;
+              for (const p of positions) w += p.xAdvance;
+              return w;
+            },
+          };
         };
         f = Object.assign(Object.create(open(face)), { layout });
         pdfFonts.set(face, f);
