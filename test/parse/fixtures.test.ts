@@ -13,7 +13,9 @@ describe('parser fixtures', () => {
       const chapter = parseChapter({ path: `content/xx/${name}`, body, bodyLine: 1, frontMatter: {} });
       const jsonPath = join(dir, name.replace(/\.md$/, '.json'));
       const json = JSON.stringify(chapter, null, 2) + '\n';
-      if (process.env.UPDATE || !existsSync(jsonPath)) writeFileSync(jsonPath, json);
+      if (process.env.UPDATE === '1') writeFileSync(jsonPath, json);
+      // A missing fixture is a failure: writing it here would make the comparison pass by construction.
+      expect(existsSync(jsonPath), `${jsonPath} is missing: write it with UPDATE=1 npm test, then check it by hand`).toBe(true);
       expect(json).toBe(readFileSync(jsonPath, 'utf8'));
     });
   }

@@ -6,7 +6,8 @@
 import { STRINGS_YML } from '../project.js';
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,7 @@ import * as mupdf from 'mupdf';
 import type { BuildOptions } from '../../src/pipeline.js';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require_ = createRequire(import.meta.url);
 export const LANG = 'xx';
 export const SLUG = 'safety';
 
@@ -153,22 +155,63 @@ function ensureBundle(): void {
   bundled = true;
 }
 
-/** Throws unless `qpdf --check` accepts the file. A missing qpdf is a failure, never a skip. */
-export function qpdfCheck(file: string): void {
-  const which = spawnSync('qpdf', ['--version'], { encoding: 'utf8' });
-  if (which.error || which.status !== 0) {
-    throw new Error('qpdf is not installed, and the safety suite needs it: apt-get install -y qpdf');
-  }
-  const r = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
-  // qpdf exits 0 when clean, 3 on warnings, 2 on errors: only a clean file passes.
-  if (r.status !== 0) throw new Error(`qpdf --check ${file} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+/**
+ * QPDF compiled to WebAssembly (`@neslinesli93/qpdf-wasm`): no Debian package, nothing downloaded.
+ * The .wasm ships in the package and is read from disk.
+ */
+const QPDF_WASM = require_.resolve('@neslinesli93/qpdf-wasm/dist/qpdf.wasm');
+
+interface QpdfWasm {
+  callMain(args: string[]): number;
+  FS: { writeFile(path: string, data: Uint8Array): void; init(stdin: () => null, stdout: (c: number | null) => void, stderr: (c: number | null) => void): void };
+}
+type QpdfFactory = (o: { locateFile: () => string; noInitialRun: boolean; preRun: ((m: QpdfWasm) => void)[] }) => Promise<QpdfWasm>;
+
+export interface QpdfRun {
+  /** qpdf's exit status: 0 clean, 2 errors, 3 warnings. */
+  status: number;
+  stdout: string;
+  stderr: string;
 }
 
-export function qpdfCheckBytes(bytes: Uint8Array): void {
-  const d = tempDir('zine-qpdf-');
-  const f = join(d, 'check.pdf');
-  writeFileSync(f, bytes);
-  qpdfCheck(f);
+/**
+ * `qpdf --check` on PDF bytes, in a fresh WebAssembly instance each time (qpdf leaves its state
+ * behind when it exits, and concurrent tests must not share one). A wasm that cannot be loaded rejects.
+ */
+export async function qpdfRun(bytes: Uint8Array, wasm = QPDF_WASM): Promise<QpdfRun> {
+  const createModule = require_('@neslinesli93/qpdf-wasm') as QpdfFactory;
+  const out: number[] = [];
+  const err: number[] = [];
+  const qpdf = await createModule({
+    locateFile: () => wasm,
+    noInitialRun: true,
+    // Its own stdout and stderr, captured, instead of the test process's console.
+    preRun: [(m) => m.FS.init(() => null, (c) => c !== null && out.push(c), (c) => c !== null && err.push(c))],
+  });
+  qpdf.FS.writeFile('/check.pdf', bytes);
+  // Emscripten's exit() sets process.exitCode to qpdf's status: keep the test process's own.
+  const exitCode = process.exitCode;
+  let status: number;
+  try {
+    status = qpdf.callMain(['--check', '/check.pdf']);
+  } finally {
+    process.exitCode = exitCode;
+  }
+  const text = (b: number[]) => Buffer.from(b).toString('utf8');
+  return { status, stdout: text(out), stderr: text(err) };
+}
+
+/** Rejects unless `qpdf --check` accepts the bytes with no error and no warning. A qpdf that cannot run is a failure, never a skip. */
+export async function qpdfCheckBytes(bytes: Uint8Array, name = 'PDF'): Promise<void> {
+  const r = await qpdfRun(bytes);
+  // qpdf exits 0 when clean, 3 on warnings, 2 on errors: only a clean file passes.
+  if (r.status !== 0) throw new Error(`qpdf --check ${name} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  if (!/No syntax or stream encoding errors found/.test(r.stdout)) throw new Error(`qpdf --check ${name} did not report a clean file:\n${r.stdout}\n${r.stderr}`);
+}
+
+/** Rejects unless `qpdf --check` accepts the file (see `qpdfCheckBytes`). */
+export async function qpdfCheck(file: string): Promise<void> {
+  await qpdfCheckBytes(readFileSync(file), file);
 }
 
 export function openPdf(bytes: Uint8Array): mupdf.PDFDocument {

@@ -70,7 +70,7 @@ describe('a 5,000-letter word', () => {
     expect(bodyText(model.pages)).toContain(w);
   }, 20_000);
 
-  it('in every kind of block, one guide builds in a child process with a 512 MB heap', () => {
+  it('in every kind of block, one guide builds in a child process with a 512 MB heap', async () => {
     // Measured prefixes of a cut word must not pile up: each construct sets the word in another face.
     const blocks = [
       `Before ${w} after.`,
@@ -84,7 +84,7 @@ describe('a 5,000-letter word', () => {
     const r = runCli(['--root', root, 'build', '--no-booklet'], process.env, ['--max-old-space-size=512']);
     const why = /heap out of memory/.test(r.stderr) ? 'JavaScript heap out of memory' : r.stderr.trim().split('\n').slice(0, 8).join('\n');
     expect(r.status, `exit ${r.status} ${r.signal ?? ''}: ${why}`).toBe(0);
-    qpdfCheck(join(root, 'build', 'safety-xx.pdf'));
+    await qpdfCheck(join(root, 'build', 'safety-xx.pdf'));
   }, 60_000);
 });
 
@@ -110,7 +110,7 @@ describe('a very long document', () => {
     const root = makeProject({ body: `# Long\n\n${paras.join('\n\n')}\n` });
     const r = await buildEdition('xx', buildOptions(root));
     expect(readFileSync(r.outputs[0]).subarray(0, 5).toString()).toBe('%PDF-');
-    qpdfCheck(r.outputs[0]);
+    await qpdfCheck(r.outputs[0]);
     const { model } = await layoutEdition('xx', buildOptions(root));
     expect(outside(model.pages)).toEqual([]);
     const markers = [...bodyText(model.pages).matchAll(/Para(\d{3})mark/g)].map((m) => Number(m[1]));

@@ -129,8 +129,8 @@ describe.each(KINDS)('%s edition', (kind) => {
     }
   });
 
-  it('passes qpdf --check', () => {
-    for (const b of [withSubject, noSubject]) qpdfCheck(pick(b));
+  it('passes qpdf --check', async () => {
+    for (const b of [withSubject, noSubject]) await qpdfCheck(pick(b));
   });
 });
 

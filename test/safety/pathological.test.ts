@@ -41,7 +41,7 @@ describe.concurrent('pathological Markdown ends in bounded time and memory', () 
     expect(r.stderr).not.toMatch(/internal error/);
     expect([0, 1]).toContain(r.status);
     if (r.status === 1) expect(r.stderr).toMatch(/^content\/xx\/01-guide\.md:\d+:\d+ .+\n {2}\S/);
-    else qpdfCheck(join(root, 'build', 'safety-xx.pdf'));
+    else await qpdfCheck(join(root, 'build', 'safety-xx.pdf'));
     expect(existsSync(join(root, 'build', 'safety-xx.pdf'))).toBe(r.status === 0);
   }, 25_000);
 });
