@@ -33,7 +33,8 @@ import type { Flip } from './saddleStitchOrder.js';
 import { SHEET_SIZES, type SheetName } from './sheets.js';
 
 export { SHEET_SIZES, type SheetName } from './sheets.js';
-export type SheetSize = SheetName;
+/** 'auto': the plan's choice from the page size (for saddle stitch, twice the page). */
+export type SheetSize = 'auto' | SheetName;
 
 /** A finished page ready to place: its Form XObject and size. */
 interface Placed {
@@ -45,7 +46,7 @@ interface Placed {
 export interface ImposeOptions extends Omit<PlanOptions, 'sheet'> {
   /** The imposition plan, by name (see plans/index.ts) or as a function. Default 'saddle-stitch'. */
   plan?: PlanName | PlanFunction;
-  /** Paper the booklet is printed on, used in landscape. Default 'a4'. */
+  /** Paper the booklet is printed on. Default 'auto'. */
   sheet?: SheetSize;
   /** Duplex flip edge of the printer, see Flip. Default 'short'. */
   flip?: Flip;
@@ -58,7 +59,7 @@ export interface ImposeOptions extends Omit<PlanOptions, 'sheet'> {
 const MARK_WIDTH = 0.25;
 
 export async function imposeBooklet(input: Uint8Array, options: ImposeOptions = {}): Promise<Uint8Array> {
-  const { plan = 'saddle-stitch', sheet = 'a4', flip = 'short', marks = false, date = new Date(0), ...planOptions } = options;
+  const { plan = 'saddle-stitch', sheet = 'auto', flip = 'short', marks = false, date = new Date(0), ...planOptions } = options;
 
   // Parse and save in one go: pdf-lib's defaults yield to the event loop every 100 objects.
   const src = await PDFDocument.load(input, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
@@ -104,12 +105,12 @@ export async function imposeBooklet(input: Uint8Array, options: ImposeOptions = 
   const makePlan = typeof plan === 'function' ? plan : PLANS[plan];
   if (!makePlan) throw new Error(`imposeBooklet: no imposition plan named ${plan}`);
   const sizes: Size[] = boxes.map((b) => ({ width: b.width, height: b.height }));
-  const { sheet: paper, sheets, marks: markLines } = makePlan(sizes, { ...planOptions, sheet: SHEET_SIZES[sheet] });
+  const { sheet: paper, sheets, marks: markLines } = makePlan(sizes, { ...planOptions, sheet: sheet === 'auto' ? undefined : SHEET_SIZES[sheet] });
   const { width: W, height: H } = paper;
-  // Plans lay the back out for a sheet turned over about its vertical axis, the short edge of a
-  // landscape sheet. A printer turning it about the long edge prints the back upside down, so the
-  // back is drawn turned 180° about the sheet centre.
-  const turnBacks = flip === 'long';
+  // Plans lay the back out for a sheet turned over about its vertical axis: the short edge of a
+  // landscape sheet, the long edge of a portrait one. A printer turning it the other way prints
+  // the back upside down, so the back is drawn turned 180° about the sheet centre.
+  const turnBacks = flip === (W >= H ? 'long' : 'short');
   for (const s of sheets) {
     drawSide(out.addPage([W, H]), s.front, false);
     drawSide(out.addPage([W, H]), s.back, turnBacks);

@@ -2,7 +2,7 @@ export { imposeBooklet, type ImposeOptions, type SheetSize } from './imposeBookl
 export { SHEET_SIZES, type SheetName } from './sheets.js';
 export type { Cell, Mark, Plan, PlanFunction, PlanOptions, PlanSheet, Rect, Size } from './plan.js';
 export { PLANS, type PlanName } from './plans/index.js';
-export { saddleStitchPlan } from './plans/saddleStitch.js';
+export { saddleStitchPlan, twiceThePage } from './plans/saddleStitch.js';
 export {
   padPages,
   planBooklet,

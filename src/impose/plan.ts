@@ -63,8 +63,8 @@ export interface Plan {
 }
 
 export interface PlanOptions {
-  /** The sheet to print on. */
-  sheet: Size;
+  /** The sheet to print on; undefined: the plan's own choice from the page size. */
+  sheet?: Size;
   /** Pages per signature (multiple of 4). Default: one signature. */
   signature?: number;
   /** Total creep in mm (see SaddleStitchOptions.creep). Default 0. */

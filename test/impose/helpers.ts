@@ -1,5 +1,5 @@
 import * as mupdf from 'mupdf';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 
 export const A5 = { width: 419.53, height: 595.28 };
 
@@ -18,13 +18,24 @@ export function foldAndRead<T>(sheets: Spread<T>[]): T[] {
 
 export const label = (i: number) => `P${String(i).padStart(2, '0')}`;
 
-/** A booklet of `count` pages, each showing only its big label P01, P02, ... */
-export async function makeInput(count: number, size = A5, title?: string): Promise<Uint8Array> {
+/** Labels of an n-page booklet in reading order, padded to a multiple of 4 with blanks before the back cover. */
+export const expectedReading = (n: number) => {
+  const labels: (string | null)[] = Array.from({ length: n }, (_, i) => label(i + 1));
+  while (labels.length % 4) labels.splice(labels.length - 1, 0, null);
+  return labels;
+};
+
+/**
+ * A booklet of `count` pages, each showing only its big label P01, P02, ... With frame, each page
+ * is first filled edge to edge with light gray, so that mupdf reports where the page landed.
+ */
+export async function makeInput(count: number, size = A5, title?: string, { frame = false } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   if (title) doc.setTitle(title);
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let i = 1; i <= count; i++) {
     const page = doc.addPage([size.width, size.height]);
+    if (frame) page.drawRectangle({ x: 0, y: 0, width: size.width, height: size.height, color: rgb(0.9, 0.9, 0.9) });
     const text = label(i);
     const fontSize = size.width / 4;
     page.drawText(text, {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { imposeBooklet } from '../../src/impose/index.js';
-import { A5, foldAndRead, label, makeInput, readPdf, readSheets, readSide, type Rect } from './helpers.js';
+import { A5, expectedReading, foldAndRead, makeInput, readPdf, readSheets, readSide, type Rect } from './helpers.js';
 
 const A4_LANDSCAPE = { width: 841.89, height: 595.28 };
 const LETTER_LANDSCAPE = { width: 792, height: 612 };
@@ -11,12 +11,6 @@ const inputs: Record<number, Uint8Array> = {};
 beforeAll(async () => {
   for (const n of [4, 8, 12, 14, 16]) inputs[n] = await makeInput(n);
 });
-
-const expectedReading = (n: number) => {
-  const labels: (string | null)[] = Array.from({ length: n }, (_, i) => label(i + 1));
-  while (labels.length % 4) labels.splice(labels.length - 1, 0, null);
-  return labels;
-};
 
 const sameRect = (actual: Rect, expected: Rect, tolerance = 0.05) =>
   actual.forEach((v, i) => expect(Math.abs(v - expected[i]), `rect ${actual} vs ${expected}`).toBeLessThan(tolerance));

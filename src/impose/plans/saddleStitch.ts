@@ -3,15 +3,26 @@
  * The page order comes from saddleStitchOrder.ts (pure arithmetic); this file puts it on paper.
  */
 import { foldAndCropMarks } from '../marks.js';
-import type { Cell, PlanFunction, Rect } from '../plan.js';
+import type { Cell, PlanFunction, Rect, Size } from '../plan.js';
 import { planBooklet, type PageSlot } from '../saddleStitchOrder.js';
+import { SHEET_SIZES } from '../sheets.js';
 
 const MM = 72 / 25.4;
 
+/**
+ * The sheet for two pages side by side: a named sheet when its halves are the page within 1 mm
+ * (A5 -> A4, A6 -> A5, A4 -> A3, half-letter -> Letter), else exactly 2W × H.
+ */
+export function twiceThePage(page: Size): Size {
+  const named = Object.values(SHEET_SIZES).find((s) => Math.abs(s.width / 2 - page.width) <= MM && Math.abs(s.height - page.height) <= MM);
+  return named ? { ...named } : { width: 2 * page.width, height: page.height };
+}
+
 export const saddleStitchPlan: PlanFunction = (pages, options) => {
-  const { sheet, signature, creep = 0, keepLastPage = true } = options;
+  const { signature, creep = 0, keepLastPage = true } = options;
   if (pages.length === 0) throw new RangeError('saddle stitch: no pages');
   const first = pages[0];
+  const sheet = options.sheet ?? twiceThePage(first);
   const { width: W, height: H } = sheet;
   // Layout from the first page: one uniform scale, never enlarged (a page
   // smaller than half a sheet keeps its designed size, e.g. for QR codes).
