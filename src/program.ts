@@ -57,7 +57,8 @@ export async function main(argv: string[]): Promise<void> {
     .option('--marks', 'fold and crop marks')
     .option('--signature <pages>', 'pages per signature (multiple of 4) for thick booklets', (v) => Number(v))
     .option('--creep <mm>', 'total creep compensation in mm', (v) => Number(v))
-    .action(async (input: string, opts: { output: string; sheet: 'auto' | 'a4' | 'letter' | 'a5' | 'a3'; flip: 'short' | 'long'; marks?: boolean; signature?: number; creep?: number }) => {
+    .addOption(new Option('--binding <edge>', 'bound edge (right: for right-to-left languages)').choices(['left', 'right']).default('left'))
+    .action(async (input: string, opts: { output: string; sheet: 'auto' | 'a4' | 'letter' | 'a5' | 'a3'; flip: 'short' | 'long'; marks?: boolean; signature?: number; creep?: number; binding: 'left' | 'right' }) => {
       const { readFileSync, existsSync } = await import('node:fs');
       const { imposeBooklet } = await import('./impose/index.js');
       const { writeAtomic } = await import('./write/atomicWrite.js');
@@ -67,7 +68,7 @@ export async function main(argv: string[]): Promise<void> {
       }
       let out: Uint8Array;
       try {
-        out = await imposeBooklet(readFileSync(input), { sheet: opts.sheet, flip: opts.flip, marks: Boolean(opts.marks), signature: opts.signature, creep: opts.creep });
+        out = await imposeBooklet(readFileSync(input), { sheet: opts.sheet, flip: opts.flip, marks: Boolean(opts.marks), signature: opts.signature, creep: opts.creep, binding: opts.binding });
       } catch (e) {
         if (e instanceof ZineError) throw e;
         throw new ZineError(`cannot impose: ${(e as Error).message}`, { file: input }, 'Is it a valid, unencrypted PDF?');

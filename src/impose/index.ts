@@ -1,6 +1,6 @@
 export { imposeBooklet, type ImposeOptions, type SheetSize } from './imposeBooklet.js';
 export { SHEET_SIZES, type SheetName } from './sheets.js';
-export type { Cell, Mark, Plan, PlanFunction, PlanOptions, PlanSheet, Rect, Size } from './plan.js';
+export type { Binding, Cell, Mark, Plan, PlanFunction, PlanOptions, PlanSheet, Rect, Size } from './plan.js';
 export { PLANS, type PlanName } from './plans/index.js';
 export { saddleStitchPlan, twiceThePage } from './plans/saddleStitch.js';
 export {

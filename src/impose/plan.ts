@@ -62,6 +62,8 @@ export interface Plan {
   marks: Mark[];
 }
 
+export type Binding = 'left' | 'right';
+
 export interface PlanOptions {
   /** The sheet to print on; undefined: the plan's own choice from the page size. */
   sheet?: Size;
@@ -71,6 +73,12 @@ export interface PlanOptions {
   creep?: number;
   /** Pad with blanks before the last page so the back cover stays last. Default true. */
   keepLastPage?: boolean;
+  /**
+   * The edge the booklet is bound on, as seen from its cover. 'right' for right-to-left
+   * languages (Arabic, Hebrew, Persian): the cover is on the left of the fold and the pages run
+   * from right to left. Default 'left'.
+   */
+  binding?: Binding;
 }
 
 /**

@@ -3,7 +3,7 @@ import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 
 export const A5 = { width: 419.53, height: 595.28 };
 
-type Spread<T> = { front: { left: T; right: T }; back: { left: T; right: T } };
+export type Spread<T> = { front: { left: T; right: T }; back: { left: T; right: T } };
 
 /**
  * Physical model of folding, independent of the imposition formula: nest the
@@ -13,6 +13,19 @@ type Spread<T> = { front: { left: T; right: T }; back: { left: T; right: T } };
 export function foldAndRead<T>(sheets: Spread<T>[]): T[] {
   const firstHalf = sheets.flatMap((s) => [s.front.right, s.back.left]);
   const secondHalf = [...sheets].reverse().flatMap((s) => [s.back.right, s.front.left]);
+  return [...firstHalf, ...secondHalf];
+}
+
+/**
+ * The same folded stack read from the right, as a booklet bound on the right (Arabic, Hebrew) is:
+ * held with the fold on the right, its cover is the outermost sheet's front left half. Turning that
+ * leaf to the right shows what is behind it, the back's right half (short-edge flip), and facing it
+ * on the left the next sheet's front left half; past the middle, the back's left half is followed
+ * by the front's right half behind it.
+ */
+export function foldAndReadFromRight<T>(sheets: Spread<T>[]): T[] {
+  const firstHalf = sheets.flatMap((s) => [s.front.left, s.back.right]);
+  const secondHalf = [...sheets].reverse().flatMap((s) => [s.back.left, s.front.right]);
   return [...firstHalf, ...secondHalf];
 }
 

@@ -19,7 +19,7 @@ export function twiceThePage(page: Size): Size {
 }
 
 export const saddleStitchPlan: PlanFunction = (pages, options) => {
-  const { signature, creep = 0, keepLastPage = true } = options;
+  const { signature, creep = 0, keepLastPage = true, binding = 'left' } = options;
   if (pages.length === 0) throw new RangeError('saddle stitch: no pages');
   const first = pages[0];
   const sheet = options.sheet ?? twiceThePage(first);
@@ -44,7 +44,12 @@ export const saddleStitchPlan: PlanFunction = (pages, options) => {
     return { page, rect: { x, y: (H - h) / 2, width: w, height: h }, scale: k, rotation: 0, clip };
   }
 
-  const side = (s: { left: PageSlot; right: PageSlot }, shift: number): Cell[] => [cell(s.left, 'left', shift), cell(s.right, 'right', shift)];
+  // Bound on the right, the booklet is the mirror image of one bound on the left: on every side
+  // the page that would be on the left goes on the right and the other way round.
+  const side = (s: { left: PageSlot; right: PageSlot }, shift: number): Cell[] => {
+    const [left, right] = binding === 'right' ? [s.right, s.left] : [s.left, s.right];
+    return [cell(left, 'left', shift), cell(right, 'right', shift)];
+  };
 
   return {
     sheet: { width: W, height: H },
