@@ -44,8 +44,8 @@ export const saddleStitchPlan: PlanFunction = (pages, options) => {
     return { page, rect: { x, y: (H - h) / 2, width: w, height: h }, scale: k, rotation: 0, clip };
   }
 
-  // Bound on the right, the booklet is the mirror image of one bound on the left: on every side
-  // the page that would be on the left goes on the right and the other way round.
+  // Bound on the right, every side holds the same two pages as bound on the left, swapped: the
+  // page order is mirrored (the pages themselves are not), so the booklet reads from the right.
   const side = (s: { left: PageSlot; right: PageSlot }, shift: number): Cell[] => {
     const [left, right] = binding === 'right' ? [s.right, s.left] : [s.left, s.right];
     return [cell(left, 'left', shift), cell(right, 'right', shift)];
