@@ -21,9 +21,9 @@ export async function main(argv: string[]): Promise<void> {
     .option('--press', 'also write the print-shop edition (<slug>-<lang>-press.pdf: 3 mm bleed, crop marks)')
     .option('--phone', 'also write the phone edition (<slug>-<lang>-phone.pdf: narrow pages, larger text)')
     .option('--grayscale', 'every image and colour in gray, for photocopiers')
-    .addOption(new Option('--sheet <size>', 'booklet sheet').choices(['a4', 'letter']).default('a4'))
+    .addOption(new Option('--sheet <size>', 'booklet sheet (auto: twice the page)').choices(['auto', 'a4', 'letter', 'a5', 'a3']).default('auto'))
     .addOption(new Option('--flip <edge>', 'duplex flip edge of your printer').choices(['short', 'long']).default('short'))
-    .action(async (opts: { lang?: string; out: string; booklet: boolean; press?: boolean; phone?: boolean; grayscale?: boolean; sheet: 'a4' | 'letter'; flip: 'short' | 'long' }) => {
+    .action(async (opts: { lang?: string; out: string; booklet: boolean; press?: boolean; phone?: boolean; grayscale?: boolean; sheet: 'auto' | 'a4' | 'letter' | 'a5' | 'a3'; flip: 'short' | 'long' }) => {
       const root = resolve(program.opts().root);
       const { listLanguages, readGuideConfig } = await import('./load/loadGuide.js');
       const { renderEdition, writeEditions, writeChecksums, assertLanguages } = await import('./pipeline.js');
@@ -51,14 +51,15 @@ export async function main(argv: string[]): Promise<void> {
   program
     .command('impose')
     .description('impose any PDF as a saddle-stitched booklet (PDF in, PDF out)')
-    .argument('<in>', 'input PDF (A5 pages for an A4 booklet)')
+    .argument('<in>', 'input PDF, pages in reading order')
     .requiredOption('-o, --output <file>', 'output PDF')
-    .addOption(new Option('--sheet <size>', 'sheet size').choices(['a4', 'letter']).default('a4'))
+    .addOption(new Option('--sheet <size>', 'sheet size (auto: twice the page)').choices(['auto', 'a4', 'letter', 'a5', 'a3']).default('auto'))
     .addOption(new Option('--flip <edge>', 'duplex flip edge').choices(['short', 'long']).default('short'))
     .option('--marks', 'fold and crop marks')
     .option('--signature <pages>', 'pages per signature (multiple of 4) for thick booklets', (v) => Number(v))
     .option('--creep <mm>', 'total creep compensation in mm', (v) => Number(v))
-    .action(async (input: string, opts: { output: string; sheet: 'a4' | 'letter'; flip: 'short' | 'long'; marks?: boolean; signature?: number; creep?: number }) => {
+    .addOption(new Option('--binding <edge>', 'bound edge (right: for right-to-left languages)').choices(['left', 'right']).default('left'))
+    .action(async (input: string, opts: { output: string; sheet: 'auto' | 'a4' | 'letter' | 'a5' | 'a3'; flip: 'short' | 'long'; marks?: boolean; signature?: number; creep?: number; binding: 'left' | 'right' }) => {
       const { readFileSync, existsSync } = await import('node:fs');
       const { imposeBooklet } = await import('./impose/index.js');
       const { writeAtomic } = await import('./write/atomicWrite.js');
@@ -68,7 +69,7 @@ export async function main(argv: string[]): Promise<void> {
       }
       let out: Uint8Array;
       try {
-        out = await imposeBooklet(readFileSync(input), { sheet: opts.sheet, flip: opts.flip, marks: Boolean(opts.marks), signature: opts.signature, creep: opts.creep });
+        out = await imposeBooklet(readFileSync(input), { sheet: opts.sheet, flip: opts.flip, marks: Boolean(opts.marks), signature: opts.signature, creep: opts.creep, binding: opts.binding });
       } catch (e) {
         if (e instanceof ZineError) throw e;
         throw new ZineError(`cannot impose: ${(e as Error).message}`, { file: input }, 'Is it a valid, unencrypted PDF?');

@@ -1,9 +1,10 @@
 /**
- * Imposition: turn a PDF of finished booklet pages (A5, in reading order)
- * into landscape sheets with two pages per side, ready for duplex printing,
- * folding and saddle stitching. Pages are placed as Form XObjects
- * (embedPages), so nothing is re-laid-out: the sheets show exactly the
- * pages that were rendered.
+ * Imposition: turn a PDF of finished pages (in reading order) into sheets
+ * ready for duplex printing, folding and binding. Where each page goes is an
+ * imposition plan's business (src/impose/plans/, plain data, see plan.ts);
+ * this file reads the PDF, asks the plan, and places the pages as Form
+ * XObjects, so nothing is re-laid-out: the sheets show exactly the pages that
+ * were rendered.
  */
 import {
   drawObject,
@@ -26,9 +27,14 @@ import {
   rgb,
   type PDFPage,
 } from 'pdf-lib';
-import { planBooklet, type Flip, type PageSlot, type Side } from './saddleStitchOrder.js';
+import type { Cell, Mark, PlanFunction, PlanOptions, Size } from './plan.js';
+import { PLANS, type PlanName } from './plans/index.js';
+import type { Flip } from './saddleStitchOrder.js';
+import { SHEET_SIZES, type SheetName } from './sheets.js';
 
-export type SheetSize = 'a4' | 'letter';
+export { SHEET_SIZES, type SheetName } from './sheets.js';
+/** 'auto': the plan's choice from the page size (for saddle stitch, twice the page). */
+export type SheetSize = 'auto' | SheetName;
 
 /** A finished page ready to place: its Form XObject and size. */
 interface Placed {
@@ -37,46 +43,23 @@ interface Placed {
   height: number;
 }
 
-/** Landscape sheet sizes in pt (A4 exact from 297 × 210 mm). */
-export const SHEET_SIZES: Record<SheetSize, { width: number; height: number }> = {
-  a4: { width: 841.89, height: 595.28 },
-  letter: { width: 792, height: 612 },
-};
-
-export interface ImposeOptions {
-  /** Paper the booklet is printed on, used in landscape. Default 'a4'. */
+export interface ImposeOptions extends Omit<PlanOptions, 'sheet'> {
+  /** The imposition plan, by name (see plans/index.ts) or as a function. Default 'saddle-stitch'. */
+  plan?: PlanName | PlanFunction;
+  /** Paper the booklet is printed on. Default 'auto'. */
   sheet?: SheetSize;
   /** Duplex flip edge of the printer, see Flip. Default 'short'. */
   flip?: Flip;
   /** Draw fold and crop marks. Default false. */
   marks?: boolean;
-  /** Pages per signature (multiple of 4). Default: one signature. */
-  signature?: number;
-  /** Total creep in mm (see SaddleStitchOptions.creep). Default 0. */
-  creep?: number;
-  /** Pad with blanks before the last page so the back cover stays last. Default true. */
-  keepLastPage?: boolean;
   /** Creation/modification date written to the output; fixed so output is reproducible. Default epoch. */
   date?: Date;
 }
 
-const MM = 72 / 25.4;
 const MARK_WIDTH = 0.25;
-/** Marks stay this far from the trim so a slightly-off cut does not show them. */
-const MARK_GAP = 3;
-const MARK_MIN = 6;
-const MARK_MAX = 6 * MM;
-/**
- * Fold tick length when there is no margin outside the pages (A5 on A4).
- * The tick then sits on the fold line itself, i.e. in the pages' gutter where
- * it disappears into the crease; 6 mm so some of it survives the ~4 mm
- * unprintable edge of typical office printers.
- */
-const FOLD_TICK_INSIDE = 6 * MM;
 
 export async function imposeBooklet(input: Uint8Array, options: ImposeOptions = {}): Promise<Uint8Array> {
-  const { sheet = 'a4', flip = 'short', marks = false, signature, creep = 0, keepLastPage = true } = options;
-  const date = options.date ?? new Date(0);
+  const { plan = 'saddle-stitch', sheet = 'auto', flip = 'short', marks = false, date = new Date(0), ...planOptions } = options;
 
   // Parse and save in one go: pdf-lib's defaults yield to the event loop every 100 objects.
   const src = await PDFDocument.load(input, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
@@ -95,7 +78,7 @@ export async function imposeBooklet(input: Uint8Array, options: ImposeOptions = 
   if (lang) out.setLanguage(lang);
 
   // Each page becomes a Form XObject showing its visible area (CropBox, which defaults to the
-  // MediaBox). A page without /Contents is blank: its slot stays empty.
+  // MediaBox). A page without /Contents is blank: its cell stays empty.
   const boxes = srcPages.map((p) => p.getCropBox());
   const copy = PDFObjectCopier.for(src.context, out.context).copy;
   const embedded = new Map<number, Placed>();
@@ -119,90 +102,47 @@ export async function imposeBooklet(input: Uint8Array, options: ImposeOptions = 
     embedded.set(i, { ref, width: b.width, height: b.height });
   }
 
-  const { width: W, height: H } = SHEET_SIZES[sheet];
-  // Layout from the first page: one uniform scale, never enlarged (a page
-  // smaller than half a sheet keeps its designed size, e.g. for QR codes).
-  // A5 on A4 gives exactly 1; A5 on Letter ≈ 0.944, limited by the width.
-  const first = boxes[0];
-  const scale = Math.min(1, W / 2 / first.width, H / first.height);
-  const slot = { width: first.width * scale, height: first.height * scale };
-
-  const sheets = planBooklet(srcPages.length, { flip, signature, creep, keepLastPage });
+  const makePlan = typeof plan === 'function' ? plan : PLANS[plan];
+  if (!makePlan) throw new Error(`imposeBooklet: no imposition plan named ${plan}`);
+  const sizes: Size[] = boxes.map((b) => ({ width: b.width, height: b.height }));
+  const { sheet: paper, sheets, marks: markLines } = makePlan(sizes, { ...planOptions, sheet: sheet === 'auto' ? undefined : SHEET_SIZES[sheet] });
+  const { width: W, height: H } = paper;
+  // Plans lay the back out for a sheet turned over about its vertical axis: the short edge of a
+  // landscape sheet, the long edge of a portrait one. A printer turning it the other way prints
+  // the back upside down, so the back is drawn turned 180° about the sheet centre.
+  const turnBacks = flip === (W >= H ? 'long' : 'short');
   for (const s of sheets) {
-    const shift = s.creep * MM;
-    drawSide(out.addPage([W, H]), s.front, false, shift);
-    drawSide(out.addPage([W, H]), s.back, s.rotateBack, shift);
+    drawSide(out.addPage([W, H]), s.front, false);
+    drawSide(out.addPage([W, H]), s.back, turnBacks);
   }
 
-  function drawSide(page: PDFPage, side: Side, rotate: boolean, shift: number): void {
-    // Rotating the whole side (marks included) about the sheet centre.
-    if (rotate) page.pushOperators(pushGraphicsState(), concatTransformationMatrix(-1, 0, 0, -1, W, H));
-    placePage(page, side.left, 'left', shift);
-    placePage(page, side.right, 'right', shift);
-    if (marks) drawMarks(page);
-    if (rotate) page.pushOperators(popGraphicsState());
+  function drawSide(page: PDFPage, cells: Cell[], turn: boolean): void {
+    // Turning the whole side (marks included) about the sheet centre.
+    if (turn) page.pushOperators(pushGraphicsState(), concatTransformationMatrix(-1, 0, 0, -1, W, H));
+    for (const cell of cells) placePage(page, cell);
+    if (marks) for (const m of markLines) drawMark(page, m);
+    if (turn) page.pushOperators(popGraphicsState());
   }
 
-  // Each page touches the fold and is centred vertically in its half.
-  // Creep moves it further toward (and past) the fold; the clip to its own
-  // half keeps it from printing over its neighbour.
-  function placePage(page: PDFPage, index: PageSlot, half: 'left' | 'right', shift: number): void {
+  // The page's visible area onto cell.rect (at cell.scale), clipped to cell.clip.
+  function placePage(page: PDFPage, { page: index, rect, scale: k, rotation, clip: c }: Cell): void {
     const p = index === null ? undefined : embedded.get(index);
     if (!p) return;
-    const k = Math.min(slot.width / p.width, slot.height / p.height);
-    const w = p.width * k;
-    const h = p.height * k;
-    const x = half === 'left' ? W / 2 - w + shift : W / 2 - shift;
-    page.pushOperators(pushGraphicsState(), rectangle(half === 'left' ? 0 : W / 2, 0, W / 2, H), clip(), endPath());
+    page.pushOperators(pushGraphicsState(), rectangle(c.x, c.y, c.width, c.height), clip(), endPath());
     const name = page.node.newXObject('Page', p.ref);
-    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(k, 0, 0, k, x, (H - h) / 2), drawObject(name), popGraphicsState());
+    const matrix = rotation === 180 ? ([-k, 0, 0, -k, rect.x + rect.width, rect.y + rect.height] as const) : ([k, 0, 0, k, rect.x, rect.y] as const);
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...matrix), drawObject(name), popGraphicsState());
     page.pushOperators(popGraphicsState());
   }
 
-  // Fold ticks on the centre line at top and bottom, crop marks at the four
-  // outer corners of the spread. Marks go outside the trim, MARK_GAP away from
-  // it, only where the margin has room:
-  // - A5 on A4 leaves ~0 pt top/bottom and ~1.4 pt at the sides: nothing to
-  //   trim and no room, so only short fold ticks on the fold line itself.
-  // - A5 on Letter leaves 25 pt top/bottom but 0 pt at the sides: fold ticks
-  //   go in the top/bottom margin; no crop marks, because the top/bottom cuts
-  //   would need marks in the (absent) side margins and the side "cuts" are
-  //   the sheet edges.
-  // - Smaller pages (never enlarged) leave room all round: full crop marks.
-  function drawMarks(page: PDFPage): void {
-    const top = (H + slot.height) / 2;
-    const bottom = (H - slot.height) / 2;
-    const left = W / 2 - slot.width;
-    const right = W / 2 + slot.width;
-    const room = MARK_GAP + MARK_MIN;
-    const lenV = Math.min(MARK_MAX, bottom - MARK_GAP);
-    const lenH = Math.min(MARK_MAX, left - MARK_GAP);
-    const line = (x1: number, y1: number, x2: number, y2: number, dashed = false) =>
-      page.drawLine({
-        start: { x: x1, y: y1 },
-        end: { x: x2, y: y2 },
-        thickness: MARK_WIDTH,
-        color: rgb(0, 0, 0),
-        dashArray: dashed ? [3, 2] : undefined,
-      });
-
-    if (bottom >= room) {
-      line(W / 2, top + MARK_GAP, W / 2, top + MARK_GAP + lenV, true);
-      line(W / 2, bottom - MARK_GAP, W / 2, bottom - MARK_GAP - lenV, true);
-    } else {
-      line(W / 2, H, W / 2, H - FOLD_TICK_INSIDE, true);
-      line(W / 2, 0, W / 2, FOLD_TICK_INSIDE, true);
-    }
-    if (bottom >= room && left >= room) {
-      for (const x of [left, right]) {
-        line(x, top + MARK_GAP, x, top + MARK_GAP + lenV);
-        line(x, bottom - MARK_GAP, x, bottom - MARK_GAP - lenV);
-      }
-      for (const y of [top, bottom]) {
-        line(left - MARK_GAP, y, left - MARK_GAP - lenH, y);
-        line(right + MARK_GAP, y, right + MARK_GAP + lenH, y);
-      }
-    }
+  function drawMark(page: PDFPage, m: Mark): void {
+    page.drawLine({
+      start: { x: m.x1, y: m.y1 },
+      end: { x: m.x2, y: m.y2 },
+      thickness: MARK_WIDTH,
+      color: rgb(0, 0, 0),
+      dashArray: m.kind === 'fold' ? [3, 2] : undefined,
+    });
   }
 
   return out.save({ useObjectStreams: false, objectsPerTick: Infinity });

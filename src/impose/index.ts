@@ -1,4 +1,8 @@
-export { imposeBooklet, SHEET_SIZES, type ImposeOptions, type SheetSize } from './imposeBooklet.js';
+export { imposeBooklet, type ImposeOptions, type SheetSize } from './imposeBooklet.js';
+export { SHEET_SIZES, type SheetName } from './sheets.js';
+export type { Binding, Cell, Mark, Plan, PlanFunction, PlanOptions, PlanSheet, Rect, Size } from './plan.js';
+export { PLANS, type PlanName } from './plans/index.js';
+export { saddleStitchPlan, twiceThePage } from './plans/saddleStitch.js';
 export {
   padPages,
   planBooklet,

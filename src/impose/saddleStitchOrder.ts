@@ -25,7 +25,8 @@ export interface Side {
  * 'short': the printer flips the sheet on its short edge, so the back is laid
  * out the normal way up. 'long': the printer only flips on the long edge,
  * which turns the back upside down relative to the front; we compensate by
- * rotating the back side 180°.
+ * rotating the back side 180°. (That is for landscape sheets; imposeBooklet
+ * turns the back of a portrait sheet for 'short' instead.)
  */
 export type Flip = 'short' | 'long';
 

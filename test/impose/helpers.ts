@@ -1,9 +1,9 @@
 import * as mupdf from 'mupdf';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 
 export const A5 = { width: 419.53, height: 595.28 };
 
-type Spread<T> = { front: { left: T; right: T }; back: { left: T; right: T } };
+export type Spread<T> = { front: { left: T; right: T }; back: { left: T; right: T } };
 
 /**
  * Physical model of folding, independent of the imposition formula: nest the
@@ -16,15 +16,39 @@ export function foldAndRead<T>(sheets: Spread<T>[]): T[] {
   return [...firstHalf, ...secondHalf];
 }
 
+/**
+ * The same folded stack read from the right, as a booklet bound on the right (Arabic, Hebrew) is:
+ * held with the fold on the right, its cover is the outermost sheet's front left half. Turning that
+ * leaf to the right shows what is behind it, the back's right half (short-edge flip), and facing it
+ * on the left the next sheet's front left half; past the middle, the back's left half is followed
+ * by the front's right half behind it.
+ */
+export function foldAndReadFromRight<T>(sheets: Spread<T>[]): T[] {
+  const firstHalf = sheets.flatMap((s) => [s.front.left, s.back.right]);
+  const secondHalf = [...sheets].reverse().flatMap((s) => [s.back.left, s.front.right]);
+  return [...firstHalf, ...secondHalf];
+}
+
 export const label = (i: number) => `P${String(i).padStart(2, '0')}`;
 
-/** A booklet of `count` pages, each showing only its big label P01, P02, ... */
-export async function makeInput(count: number, size = A5, title?: string): Promise<Uint8Array> {
+/** Labels of an n-page booklet in reading order, padded to a multiple of 4 with blanks before the back cover. */
+export const expectedReading = (n: number) => {
+  const labels: (string | null)[] = Array.from({ length: n }, (_, i) => label(i + 1));
+  while (labels.length % 4) labels.splice(labels.length - 1, 0, null);
+  return labels;
+};
+
+/**
+ * A booklet of `count` pages, each showing only its big label P01, P02, ... With frame, each page
+ * is first filled edge to edge with light gray, so that mupdf reports where the page landed.
+ */
+export async function makeInput(count: number, size = A5, title?: string, { frame = false } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   if (title) doc.setTitle(title);
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let i = 1; i <= count; i++) {
     const page = doc.addPage([size.width, size.height]);
+    if (frame) page.drawRectangle({ x: 0, y: 0, width: size.width, height: size.height, color: rgb(0.9, 0.9, 0.9) });
     const text = label(i);
     const fontSize = size.width / 4;
     page.drawText(text, {

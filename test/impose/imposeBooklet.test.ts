@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { imposeBooklet } from '../../src/impose/index.js';
-import { A5, foldAndRead, label, makeInput, readPdf, readSheets, readSide, type Rect } from './helpers.js';
+import { A5, expectedReading, foldAndRead, foldAndReadFromRight, makeInput, readPdf, readSheets, readSide, type Rect } from './helpers.js';
 
 const A4_LANDSCAPE = { width: 841.89, height: 595.28 };
 const LETTER_LANDSCAPE = { width: 792, height: 612 };
@@ -11,12 +11,6 @@ const inputs: Record<number, Uint8Array> = {};
 beforeAll(async () => {
   for (const n of [4, 8, 12, 14, 16]) inputs[n] = await makeInput(n);
 });
-
-const expectedReading = (n: number) => {
-  const labels: (string | null)[] = Array.from({ length: n }, (_, i) => label(i + 1));
-  while (labels.length % 4) labels.splice(labels.length - 1, 0, null);
-  return labels;
-};
 
 const sameRect = (actual: Rect, expected: Rect, tolerance = 0.05) =>
   actual.forEach((v, i) => expect(Math.abs(v - expected[i]), `rect ${actual} vs ${expected}`).toBeLessThan(tolerance));
@@ -126,6 +120,29 @@ describe('Letter', () => {
     expect((placed[3] - placed[1]) / (d - b)).toBeCloseTo(k, 3);
     sameRect(placed, [fold + k * a, offsetY + k * b, fold + k * c, offsetY + k * d]);
     expect(foldAndRead(readSheets(out))).toEqual(expectedReading(8));
+  });
+});
+
+describe('bound on the right', () => {
+  it('8 pages: the cover on the left of the first front, pages running right to left', async () => {
+    const sides = readPdf(await imposeBooklet(inputs[8], { binding: 'right' })).map(readSide);
+    expect(sides).toEqual([
+      { left: 'P01', right: 'P08', upsideDown: false },
+      { left: 'P07', right: 'P02', upsideDown: false },
+      { left: 'P03', right: 'P06', upsideDown: false },
+      { left: 'P05', right: 'P04', upsideDown: false },
+    ]);
+  });
+
+  it.each([4, 8, 12, 14, 16])('%i pages: folded and read from the right, in order', async (n) => {
+    const out = await imposeBooklet(inputs[n], { binding: 'right' });
+    expect(foldAndReadFromRight(readSheets(out))).toEqual(expectedReading(n));
+  });
+
+  it('with a long-edge flip, signatures and creep', async () => {
+    const out = await imposeBooklet(inputs[16], { binding: 'right', flip: 'long', signature: 8, creep: 1 });
+    const sheets = readSheets(out);
+    expect([...foldAndReadFromRight(sheets.slice(0, 2)), ...foldAndReadFromRight(sheets.slice(2))]).toEqual(expectedReading(16));
   });
 });
 
