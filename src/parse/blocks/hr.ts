@@ -1,6 +1,6 @@
 import type { BlockHandler } from '../context.js';
 
-/** `---` between paragraphs: pages have their own rhythm, so a rule prints nothing. */
+/** `---` between blocks prints nothing (a page break is `\newpage`). */
 export const hr: BlockHandler = (ctx) => {
   ctx.pos++;
   return null;
