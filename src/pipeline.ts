@@ -11,6 +11,7 @@ import { layoutBook } from './layout/book.js';
 import { loadGuide, type LoadedGuide } from './load/loadGuide.js';
 import { figureKey, type Block, type DocumentModel, type FigureAttrs } from './model/document.js';
 import type { PageModel } from './model/page.js';
+import { blocksOfKind } from './model/walk.js';
 import { parseChapter } from './parse/toDocument.js';
 import { renderPdf } from './render/renderPdf.js';
 import { typesetDocument } from './typography/applyToDocument.js';
@@ -49,13 +50,9 @@ interface FigureSource {
   info: ImageInfo;
 }
 
-function figures(blocks: Block[], out: Extract<Block, { kind: 'figure' }>[] = []) {
-  for (const b of blocks) {
-    if (b.kind === 'figure') out.push(b);
-    else if (b.kind === 'list') b.items.forEach((i) => figures(i, out));
-    else if (b.kind === 'quote' || b.kind === 'callout') figures(b.blocks, out);
-  }
-  return out;
+/** Every figure of the chapter, at every depth, in reading order. */
+function figures(blocks: Block[]) {
+  return blocksOfKind(blocks, 'figure');
 }
 
 /** Dates in the PDF: SOURCE_DATE_EPOCH, else the last commit of the content, else the edition's year. */

@@ -1,24 +1,6 @@
 import { createRequire } from 'node:module';
-
-type HyphenModule = { hyphenateSync: (t: string, o: object) => string };
-
-/**
- * TeX hyphenation patterns from the `hyphen` package, by our language code. Each loads on demand: a
- * build pays only for the languages it sets. (Static import() calls, so a bundler can see them.)
- */
-const PATTERNS: Record<string, [string, () => Promise<{ default: HyphenModule }>]> = {
-  fr: ['hyphen/fr/index.js', () => import('hyphen/fr/index.js')],
-  en: ['hyphen/en-gb/index.js', () => import('hyphen/en-gb/index.js')],
-  nl: ['hyphen/nl/index.js', () => import('hyphen/nl/index.js')],
-  de: ['hyphen/de-1996/index.js', () => import('hyphen/de-1996/index.js')],
-  es: ['hyphen/es/index.js', () => import('hyphen/es/index.js')],
-  it: ['hyphen/it/index.js', () => import('hyphen/it/index.js')],
-  pt: ['hyphen/pt/index.js', () => import('hyphen/pt/index.js')],
-  ca: ['hyphen/ca/index.js', () => import('hyphen/ca/index.js')],
-  da: ['hyphen/da/index.js', () => import('hyphen/da/index.js')],
-  sv: ['hyphen/sv/index.js', () => import('hyphen/sv/index.js')],
-  pl: ['hyphen/pl/index.js', () => import('hyphen/pl/index.js')],
-};
+import type { HyphenModule } from './language.js';
+import { language } from './languages/index.js';
 
 export type Hyphenator = (word: string) => number[];
 
@@ -27,10 +9,14 @@ const cache = new Map<string, Hyphenator>();
 const SOFT = '\u00ad';
 const base = (lang: string) => lang.split('-')[0];
 
-/** Load a language's patterns (once) and return its hyphenator. */
+/**
+ * Load a language's patterns (once) and return its hyphenator. Each language's TeX patterns (from the
+ * `hyphen` package, named in languages/<lang>.ts) load on demand: a build pays only for the languages it sets.
+ */
 export async function loadHyphenator(lang: string): Promise<Hyphenator> {
   const key = base(lang);
-  if (PATTERNS[key] && !modules.has(key)) modules.set(key, (await PATTERNS[key][1]()).default);
+  const patterns = language(lang).hyphenation;
+  if (patterns && !modules.has(key)) modules.set(key, (await patterns.load()).default);
   return hyphenator(lang);
 }
 
@@ -43,12 +29,13 @@ export function hyphenator(lang: string): Hyphenator {
   const key = base(lang);
   let h = cache.get(key);
   if (h) return h;
-  if (!PATTERNS[key]) {
+  const patterns = language(lang).hyphenation;
+  if (!patterns) {
     h = () => [];
   } else {
     let mod = modules.get(key);
     if (!mod) {
-      mod = createRequire(import.meta.url)(PATTERNS[key][0]) as HyphenModule;
+      mod = createRequire(import.meta.url)(patterns.patterns) as HyphenModule;
       modules.set(key, mod);
     }
     const { hyphenateSync } = mod;

@@ -1,37 +1,22 @@
 import type { Inline } from '../model/document.js';
+import type { QuoteStyle } from './language.js';
+import { language } from './languages/index.js';
 
-export const NBSP = '\u00a0';
-export const NNBSP = '\u202f'; // narrow no-break space: French thin space before ; ! ? and inside « »
+export { NBSP, NNBSP, type QuoteStyle } from './language.js';
+export { frenchSpacing } from './languages/fr.js';
 
-interface QuoteStyle {
-  open: string;
-  close: string;
-  /** French guillemets take a thin no-break space inside. */
-  inner?: string;
-}
-
-/** Each language's primary quotation marks. Languages not listed keep straight quotes as curly English ones. */
-const QUOTES: Record<string, QuoteStyle> = {
-  fr: { open: '«', close: '»', inner: NNBSP },
-  en: { open: '“', close: '”' },
-  nl: { open: '“', close: '”' },
-  de: { open: '„', close: '“' },
-  es: { open: '«', close: '»' },
-  it: { open: '«', close: '»' },
-  pt: { open: '«', close: '»' },
-};
-
+/** A language's primary quotation marks (English ones for a language not in the table). */
 export function quoteStyle(lang: string): QuoteStyle {
-  return QUOTES[lang.split('-')[0]] ?? QUOTES.en;
+  return language(lang).quotes;
 }
 
 /**
- * Language rules applied to every inline run of text: curly apostrophes and quotes, ellipsis and, in
- * French, the no-break spaces that keep ; ! ? : and » from starting a line. Code and URLs stay as typed.
+ * Language rules applied to every inline run of text: curly apostrophes and quotes, ellipsis and the
+ * language's spacing (in French, the no-break spaces that keep ; ! ? : and » from starting a line).
+ * Code and URLs stay as typed.
  */
 export function applyTypography(inlines: Inline[], lang: string): Inline[] {
-  const q = quoteStyle(lang);
-  const french = lang.split('-')[0] === 'fr';
+  const { quotes: q, spacing } = language(lang);
   let prev = ' ';
   return inlines.map((run) => {
     if (run.code || /:\/\//.test(run.text)) {
@@ -53,18 +38,8 @@ export function applyTypography(inlines: Inline[], lang: string): Inline[] {
       } else out += c;
       prev = out.slice(-1);
     }
-    if (french) out = frenchSpacing(out);
+    if (spacing) out = spacing(out);
     prev = out.slice(-1) || prev;
     return { ...run, text: out };
   });
-}
-
-/** French: no-break (thin) spaces before high punctuation and inside guillemets, replacing plain spaces. */
-export function frenchSpacing(text: string): string {
-  return text
-    .replace(/[ \u00a0]*([;!?])/g, (m, p, offset: number) => (offset === 0 && !m.startsWith(' ') ? p : NNBSP + p))
-    .replace(/[ \u00a0\u202f]*:(?=\s|$)/g, NBSP + ':')
-    .replace(/«[ \u00a0\u202f]*/g, '«' + NNBSP)
-    .replace(/[ \u00a0\u202f]*»/g, NNBSP + '»')
-    .replace(/^\u202f([;!?])/, '$1');
 }

@@ -1,0 +1,25 @@
+import type { Language } from '../language.js';
+import { ca } from './ca.js';
+import { da } from './da.js';
+import { de } from './de.js';
+import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { it } from './it.js';
+import { nl } from './nl.js';
+import { pl } from './pl.js';
+import { pt } from './pt.js';
+import { sv } from './sv.js';
+
+/** The languages the typography knows, by code. A new language is a file in this folder and a line here. */
+export const LANGUAGES: Readonly<Record<string, Language>> = { fr, en, nl, de, es, it, pt, ca, da, sv, pl };
+
+/** A language not in the table: English quotes, no special spacing, no hyphenation. */
+export const DEFAULT_LANGUAGE: Language = { code: 'und', quotes: en.quotes, uppercase: 'und' };
+
+/** The rules for a language code (`pt-BR` is `pt`); an unknown code gets the default rules, under its own code. */
+export function language(code: string): Language {
+  const base = code.split('-')[0];
+  // Capitals keep following the code itself (Turkish dotted İ, for one), as they did before this table.
+  return Object.hasOwn(LANGUAGES, base) ? LANGUAGES[base] : { ...DEFAULT_LANGUAGE, code: base, uppercase: base };
+}
