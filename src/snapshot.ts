@@ -20,7 +20,8 @@ import { loadHyphenator } from './typography/hyphenate.js';
 import { layoutBook } from './layout/book.js';
 import { renderPdf } from './render/renderPdf.js';
 import { imposeBooklet } from './impose/index.js';
-import { figureKey, type Block } from './model/document.js';
+import { figureKey } from './model/document.js';
+import { blocksOfKind } from './model/walk.js';
 import type { ImageInfo } from './images/processImage.js';
 
 const root = process.env.ZINE_SNAPSHOT_ROOT;
@@ -38,13 +39,7 @@ async function warmUp(root: string): Promise<void> {
   const ids = new Set<string>();
   const doc = typesetDocument({ lang, slug: guide.slug, meta: guide.meta, strings: guide.strings, chapters: guide.files.map((f) => parseChapter(f, ids)) });
   const images = new Map<string, ImageInfo>();
-  const walk = (blocks: Block[]): void =>
-    blocks.forEach((b) => {
-      if (b.kind === 'figure') images.set(figureKey(b.src, b.attrs), { width: 1000, height: 700, pixelRatio: 2, format: 'png' });
-      else if (b.kind === 'list') b.items.forEach(walk);
-      else if (b.kind === 'quote' || b.kind === 'callout') walk(b.blocks);
-    });
-  doc.chapters.forEach((c) => walk(c.blocks));
+  for (const c of doc.chapters) for (const f of blocksOfKind(c.blocks, 'figure')) images.set(figureKey(f.src, f.attrs), { width: 1000, height: 700, pixelRatio: 2, format: 'png' });
   const theme = themeFor(guide.config, themeSources(root, guide.config, lang), 'page');
   const fonts = fontSet(join(root, 'fonts'), theme.faces);
   const model = layoutBook({ doc, images, metrics: fonts, hyphenate: await loadHyphenator(lang), theme });

@@ -1,4 +1,5 @@
 import type { Block, DocumentModel, Inline } from '../model/document.js';
+import { blocksOfKind, walkInlines } from '../model/walk.js';
 import type { OutlineEntry, Page, PageItem, PageKind, PageModel } from '../model/page.js';
 import type { PageGeometry, TextStyle, Theme } from '../model/theme.js';
 import type { ImageInfo } from '../images/processImage.js';
@@ -45,14 +46,7 @@ export function contentBox(page: PageGeometry, index: number) {
 /** Captioned figures numbered in reading order over the whole guide (wherever they are nested). */
 export function numberFigures(doc: DocumentModel): Map<Block, number> {
   const numbers = new Map<Block, number>();
-  const walk = (blocks: Block[]) => {
-    for (const b of blocks) {
-      if (b.kind === 'figure' && b.caption.length) numbers.set(b, numbers.size + 1);
-      else if (b.kind === 'list') b.items.forEach(walk);
-      else if (b.kind === 'quote' || b.kind === 'callout') walk(b.blocks);
-    }
-  };
-  doc.chapters.forEach((c) => walk(c.blocks));
+  for (const c of doc.chapters) for (const f of blocksOfKind(c.blocks, 'figure')) if (f.caption.length) numbers.set(f, numbers.size + 1);
   return numbers;
 }
 
@@ -63,14 +57,7 @@ export function collectLinks(doc: DocumentModel): GuideLink[] {
     if (!seen.has(url)) seen.set(url, { url, label });
   };
   if (doc.meta.website) add(doc.meta.website, doc.meta.publisher ?? displayUrl(doc.meta.website));
-  const walk = (blocks: Block[]) => {
-    for (const b of blocks) {
-      if (b.kind === 'paragraph' || b.kind === 'heading') inlineLinks(b.inlines, add);
-      else if (b.kind === 'list') b.items.forEach(walk);
-      else if (b.kind === 'quote' || b.kind === 'callout') walk(b.blocks);
-    }
-  };
-  doc.chapters.forEach((c) => walk(c.blocks));
+  for (const c of doc.chapters) walkInlines(c.blocks, (inlines) => inlineLinks(inlines, add));
   return [...seen.values()];
 }
 

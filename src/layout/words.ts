@@ -3,6 +3,7 @@ import type { Inline } from '../model/document.js';
 import type { Metrics } from './metrics.js';
 import type { FaceId, TextStyle, Theme } from '../model/theme.js';
 import type { Hyphenator } from '../typography/hyphenate.js';
+import { language } from '../typography/languages/index.js';
 
 /** Widths are sums of floating-point numbers: overflowing by less than this (points) still fits. */
 const FIT_TOLERANCE = 0.01;
@@ -131,7 +132,7 @@ export function toWords(runs: Inline[], o: BreakOptions): Word[] {
   for (const run of runs) {
     const face = faceOf(o.style, run);
     let text = run.text.replace(/[\u00ad\u200b]/g, '').replace(/\t/g, ' ');
-    if (o.style.uppercase) text = text.toLocaleUpperCase(o.lang);
+    if (o.style.uppercase) text = text.toLocaleUpperCase(language(o.lang).uppercase);
     for (const token of text.split(/( +|\n)/)) {
       if (!token) continue;
       if (token === '\n') end(0, face, true);
@@ -205,7 +206,7 @@ export function breakPoints(word: Word, o: BreakOptions): { at: number; hyphen: 
     for (const part of text.split('-')) {
       const letters = /^([^\p{L}]*)([\p{L}’'·]+)([^\p{L}]*)$/u.exec(part);
       // Inclusive forms (militant·e·s) stay whole; so do proper nouns, except in German where every noun is capitalised.
-      const properNoun = letters && /^\p{Lu}/u.test(letters[2]) && !o.lang.startsWith('de');
+      const properNoun = letters && /^\p{Lu}/u.test(letters[2]) && !language(o.lang).properNounsHyphenate;
       if (letters && !letters[2].includes('·') && !properNoun) {
         const pre = [...letters[1]].length;
         for (const p of o.hyphenate(letters[2])) points.push({ at: offset + pre + p, hyphen: true });
