@@ -75,7 +75,7 @@ export function buildOptions(root: string, extra: Partial<BuildOptions> = {}): B
     booklet: false,
     press: false,
     grayscale: false,
-    sheet: 'a4',
+    sheet: 'auto',
     flip: 'short',
     warn: () => {},
     ...extra,

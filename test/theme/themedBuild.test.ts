@@ -9,6 +9,7 @@ import * as mupdf from 'mupdf';
 import { buildEdition } from '../../src/pipeline.js';
 import { buildOptions, cleanup, makeProject } from '../safety/helpers.js';
 import { pageLines } from '../e2e/helpers.js';
+import { foldAndRead, type Spread } from '../impose/helpers.js';
 
 const MM = 72 / 25.4;
 const PARAGRAPH = 'A meeting held in a quiet room, with phones left in another room, is worth more than any app. Agree on who brings what, and who writes the notes, before you start; keep the notes on paper and decide together where they go afterwards.';
@@ -96,5 +97,26 @@ describe('a guide themed in zine.yml alone', () => {
     let ink = 0;
     for (let y = 0; y < Math.round(pixmap.getHeight() * 0.75); y++) for (let x = 0; x < w; x++) if (near(at(x, y), [0x10, 0x24, 0x3a])) ink++;
     expect(ink).toBeGreaterThan(500);
+  });
+
+  it('imposes the A6 pages on A5 sheets that fold into the reading order', () => {
+    const reading = open(outputs[0]);
+    const booklet = open(outputs[1]);
+    const sheets = booklet.countPages() / 2;
+    for (let i = 0; i < booklet.countPages(); i++) expect(pageSize(booklet, i).map(Math.round)).toEqual([210, 148]);
+    // Each half of each side, told by its text; the folding model (test/impose) gives the order a reader meets them.
+    const halves = (i: number) => {
+      const [x0, , x1] = booklet.loadPage(i).getBounds();
+      const mid = (x0 + x1) / 2;
+      const lines = pageLines(booklet.loadPage(i));
+      const text = (left: boolean) => lines.filter((l) => (l.bbox[0] + l.bbox[2]) / 2 < mid === left).map((l) => l.text.trim()).join(' ');
+      return { left: text(true), right: text(false) };
+    };
+    const spreads: Spread<string>[] = Array.from({ length: sheets }, (_, k) => ({ front: halves(2 * k), back: halves(2 * k + 1) }));
+    const folded = foldAndRead(spreads);
+    const pages = Array.from({ length: reading.countPages() }, (_, i) => pageLines(reading.loadPage(i)).map((l) => l.text.trim()).join(' '));
+    // Blank pages pad the booklet to a multiple of 4 just before the back cover.
+    const expected = [...pages.slice(0, -1), ...Array(folded.length - pages.length).fill(''), pages.at(-1)!];
+    expect(folded).toEqual(expected);
   });
 });
