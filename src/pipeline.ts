@@ -4,22 +4,22 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from './errors.js';
 import { fontSet } from './fonts/fontMetrics.js';
-import type { ImposeOptions } from './impose/index.js';
-import { probeImage, processImage, type ImageInfo, type ImageProfile, type ProcessedImage } from './images/processImage.js';
-import { resolveImage } from './images/resolveImage.js';
-import { layoutBook } from './layout/book.js';
-import { loadGuide, type LoadedGuide } from './load/loadGuide.js';
+import type { ImposeOptions } from './8-impose/index.js';
+import { probeImage, processImage, type ImageInfo, type ImageProfile, type ProcessedImage } from './5-images/processImage.js';
+import { resolveImage } from './5-images/resolveImage.js';
+import { layoutBook } from './6-layout/book.js';
+import { loadGuide, type LoadedGuide } from './1-load/loadGuide.js';
 import { figureKey, type Block, type DocumentModel, type FigureAttrs } from './model/document.js';
 import type { PageModel } from './model/page.js';
 import { blocksOfKind } from './model/walk.js';
-import { parseChapter } from './parse/toDocument.js';
-import { renderPdf } from './render/renderPdf.js';
-import { typesetDocument } from './typography/applyToDocument.js';
-import { loadHyphenator } from './typography/hyphenate.js';
-import { writeAtomic } from './write/atomicWrite.js';
+import { parseChapter } from './2-parse/toDocument.js';
+import { renderPdf } from './7-render/renderPdf.js';
+import { typesetDocument } from './3-typography/applyToDocument.js';
+import { loadHyphenator } from './3-typography/hyphenate.js';
+import { writeAtomic } from './9-write/atomicWrite.js';
 import { EDITIONS, type Edition } from './editions/index.js';
 import type { Emblem } from './model/theme.js';
-import { themeFor, themeSources, type Medium, type ThemeSources } from './theme/index.js';
+import { themeFor, themeSources, type Medium, type ThemeSources } from './4-theme/index.js';
 
 export interface BuildOptions {
   root: string;
@@ -220,7 +220,7 @@ export async function renderEdition(lang: string, o: BuildOptions): Promise<Edit
       renderPdf(model, { font: fonts.pdfFont, images: rendered, date, grayscale: o.grayscale, grayOverrides: theme.grayOverrides, ...(e.bleed ? { bleed: theme.page.bleed } : {}) }),
     );
     if (e.impose) {
-      const { imposeBooklet } = await import('./impose/index.js'); // pdf-lib loads only when imposing
+      const { imposeBooklet } = await import('./8-impose/index.js'); // pdf-lib loads only when imposing
       files.push([`${base}${e.suffix}.pdf`, await timedAsync(o, 'impose', () => imposeBooklet(pdf, { sheet: o.sheet, flip: o.flip, date }))]);
     } else files.push([`${base}${e.suffix}.pdf`, pdf]);
   }

@@ -25,7 +25,7 @@ export async function main(argv: string[]): Promise<void> {
     .addOption(new Option('--flip <edge>', 'duplex flip edge of your printer').choices(['short', 'long']).default('short'))
     .action(async (opts: { lang?: string; out: string; booklet: boolean; press?: boolean; phone?: boolean; grayscale?: boolean; sheet: 'auto' | 'a4' | 'letter' | 'a5' | 'a3'; flip: 'short' | 'long' }) => {
       const root = resolve(program.opts().root);
-      const { listLanguages, readGuideConfig } = await import('./load/loadGuide.js');
+      const { listLanguages, readGuideConfig } = await import('./1-load/loadGuide.js');
       const { renderEdition, writeEditions, writeChecksums, assertLanguages } = await import('./pipeline.js');
       readGuideConfig(root); // a folder without a guide, or a wrong source language, fails here
       const available = listLanguages(root);
@@ -61,8 +61,8 @@ export async function main(argv: string[]): Promise<void> {
     .addOption(new Option('--binding <edge>', 'bound edge (right: for right-to-left languages)').choices(['left', 'right']).default('left'))
     .action(async (input: string, opts: { output: string; sheet: 'auto' | 'a4' | 'letter' | 'a5' | 'a3'; flip: 'short' | 'long'; marks?: boolean; signature?: number; creep?: number; binding: 'left' | 'right' }) => {
       const { readFileSync, existsSync } = await import('node:fs');
-      const { imposeBooklet } = await import('./impose/index.js');
-      const { writeAtomic } = await import('./write/atomicWrite.js');
+      const { imposeBooklet } = await import('./8-impose/index.js');
+      const { writeAtomic } = await import('./9-write/atomicWrite.js');
       if (!existsSync(input)) throw new ZineError('input PDF not found', { file: input });
       if (opts.signature !== undefined && (!Number.isInteger(opts.signature) || opts.signature < 4 || opts.signature % 4)) {
         throw new ZineError(`--signature ${opts.signature} must be a multiple of 4`, { file: input });

@@ -11,18 +11,18 @@ import { join } from 'node:path';
 import { main } from './program.js';
 import { fontSet } from './fonts/fontMetrics.js';
 import { FACE_IDS } from './model/theme.js';
-import { themeFor, themeSources } from './theme/index.js';
-import { markdownParser } from './parse/markdown.js';
-import { loadGuide, readGuideConfig } from './load/loadGuide.js';
-import { parseChapter } from './parse/toDocument.js';
-import { typesetDocument } from './typography/applyToDocument.js';
-import { loadHyphenator } from './typography/hyphenate.js';
-import { layoutBook } from './layout/book.js';
-import { renderPdf } from './render/renderPdf.js';
-import { imposeBooklet } from './impose/index.js';
+import { themeFor, themeSources } from './4-theme/index.js';
+import { markdownParser } from './2-parse/markdown.js';
+import { loadGuide, readGuideConfig } from './1-load/loadGuide.js';
+import { parseChapter } from './2-parse/toDocument.js';
+import { typesetDocument } from './3-typography/applyToDocument.js';
+import { loadHyphenator } from './3-typography/hyphenate.js';
+import { layoutBook } from './6-layout/book.js';
+import { renderPdf } from './7-render/renderPdf.js';
+import { imposeBooklet } from './8-impose/index.js';
 import { figureKey } from './model/document.js';
 import { blocksOfKind } from './model/walk.js';
-import type { ImageInfo } from './images/processImage.js';
+import type { ImageInfo } from './5-images/processImage.js';
 
 const root = process.env.ZINE_SNAPSHOT_ROOT;
 
@@ -66,7 +66,7 @@ if (root) {
 markdownParser();
 // Hyphenation patterns are not preloaded beyond the source language's: measured, deserialising five
 // languages' tries costs more than loading the one a build needs.
-void Promise.all([import('./pipeline.js'), import('./impose/index.js')]).then(async () => {
+void Promise.all([import('./pipeline.js'), import('./8-impose/index.js')]).then(async () => {
   if (root && process.env.ZINE_SNAPSHOT_WARMUP !== '0') await warmUp(root).catch((e) => process.env.ZINE_SNAPSHOT_DEBUG && console.error(e));
 });
 

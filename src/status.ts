@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { listLanguages, markdownFiles, readGuideConfig, splitFrontMatter } from './load/loadGuide.js';
+import { listLanguages, markdownFiles, readGuideConfig, splitFrontMatter } from './1-load/loadGuide.js';
 
 export type FileState = 'ok' | 'missing' | 'untranslated' | 'outdated' | 'extra';
 

@@ -1,5 +1,5 @@
-import { parseChapter } from '../src/parse/toDocument.js';
-import { typesetDocument } from '../src/typography/applyToDocument.js';
+import { parseChapter } from '../src/2-parse/toDocument.js';
+import { typesetDocument } from '../src/3-typography/applyToDocument.js';
 import type { DocumentModel, Strings } from '../src/model/document.js';
 import { STRING_KEYS } from '../src/model/document.js';
 

@@ -1,4 +1,4 @@
-import type { Medium } from '../theme/index.js';
+import type { Medium } from '../4-theme/index.js';
 
 /**
  * An edition: one PDF per language, made from a layout of the guide for a medium (the printed page or

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import type { FaceId, Theme } from '../model/theme.js';
-import type { Metrics } from '../layout/metrics.js';
+import type { Metrics } from '../6-layout/metrics.js';
 import { fail } from '../errors.js';
-import { DEFAULT_FACES } from '../theme/design.js';
+import { DEFAULT_FACES } from '../4-theme/design.js';
 
 type Font = fontkit.Font;
 

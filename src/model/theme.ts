@@ -1,6 +1,6 @@
 /**
  * The theme: everything about a zine's look, as a plain value. It is built from `content/zine.yml`
- * (src/theme/) and handed to layout; layout reads it, render only draws what layout decided.
+ * (src/4-theme/) and handed to layout; layout reads it, render only draws what layout decided.
  * Sizes are in points (1/72 in).
  */
 export const MM = 72 / 25.4;

@@ -1,7 +1,7 @@
 /**
  * Reading the built PDFs as a reader and a printer would: text, links, images and QR codes as
  * mupdf sees them, and the expectations derived from the Markdown by a second parser (commonmark,
- * the CommonMark reference implementation), never by ours (src/parse), nor with our typography.
+ * the CommonMark reference implementation), never by ours (src/2-parse), nor with our typography.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -19,7 +19,7 @@ export const A5 = { width: 148 * MM, height: 210 * MM };
  * Whitespace collapsed (French no-break spaces too), every kind of quotation mark and apostrophe
  * folded to one, ellipsis as three dots, upper case: the typography stage turns "…" into « … »,
  * ' into ’ and ... into …; folding both sides makes Markdown and PDF text comparable without
- * borrowing src/typography.
+ * borrowing src/3-typography.
  */
 export function norm(s: string): string {
   return s

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveImage } from '../../src/images/resolveImage.js';
-import { listLanguages, loadGuide } from '../../src/load/loadGuide.js';
+import { resolveImage } from '../../src/5-images/resolveImage.js';
+import { listLanguages, loadGuide } from '../../src/1-load/loadGuide.js';
 import type { Block } from '../../src/model/document.js';
-import { parseChapter } from '../../src/parse/toDocument.js';
+import { parseChapter } from '../../src/2-parse/toDocument.js';
 import { repo } from '../project.js';
 
 /** Boxes over the fake identifiers, measured by the screenshot script from each rendered image. */

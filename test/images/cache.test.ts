@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { IMAGE_CODE_FINGERPRINT, imageCacheKey, makePixels, processImage } from '../../src/images/processImage.js';
+import { IMAGE_CODE_FINGERPRINT, imageCacheKey, makePixels, processImage } from '../../src/5-images/processImage.js';
 import { buildEdition } from '../../src/pipeline.js';
 import { REPO, buildOptions, cleanup, extractImages, makeProject, tempDir } from '../safety/helpers.js';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as mupdf from 'mupdf';
-import { imposeBooklet, PLANS, saddleStitchPlan, type Cell, type Plan, type PlanFunction } from '../../src/impose/index.js';
+import { imposeBooklet, PLANS, saddleStitchPlan, type Cell, type Plan, type PlanFunction } from '../../src/8-impose/index.js';
 import { makeInput, readPdf, type Rect } from './helpers.js';
 
 /**

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { imposeBooklet } from '../../src/impose/index.js';
+import { imposeBooklet } from '../../src/8-impose/index.js';
 import { A5, expectedReading, foldAndRead, foldAndReadFromRight, makeInput, readPdf, readSheets, readSide, type Rect } from './helpers.js';
 
 const A4_LANDSCAPE = { width: 841.89, height: 595.28 };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { imposeBooklet, type SheetSize } from '../../src/impose/index.js';
+import { imposeBooklet, type SheetSize } from '../../src/8-impose/index.js';
 import { expectedReading, foldAndRead, makeInput, readPdf, readSheets, readSide, type PageInfo, type Rect } from './helpers.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { padPages, planBooklet, saddleStitch, type Sheet } from '../../src/impose/saddleStitchOrder.js';
+import { padPages, planBooklet, saddleStitch, type Sheet } from '../../src/8-impose/saddleStitchOrder.js';
 import { foldAndRead } from './helpers.js';
 
 /** Sheets as 1-based [left, right] pairs, the way printers write them down. */

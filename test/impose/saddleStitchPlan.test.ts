@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saddleStitchPlan, type Cell, type Plan, type PlanOptions } from '../../src/impose/index.js';
+import { saddleStitchPlan, type Cell, type Plan, type PlanOptions } from '../../src/8-impose/index.js';
 import { expectedReading, foldAndRead, foldAndReadFromRight, type Spread } from './helpers.js';
 
 /** The saddle-stitch plan as data, before any PDF: folded with the paper model of helpers.ts. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { blocksToFlow } from '../../src/layout/blocks/index.js';
-import type { FlowContext } from '../../src/layout/text.js';
-import { fakeMetrics } from '../../src/layout/metrics.js';
-import { defaultTheme } from '../../src/theme/design.js';
+import { blocksToFlow } from '../../src/6-layout/blocks/index.js';
+import type { FlowContext } from '../../src/6-layout/text.js';
+import { fakeMetrics } from '../../src/6-layout/metrics.js';
+import { defaultTheme } from '../../src/4-theme/design.js';
 import type { TextItem } from '../../src/model/page.js';
 import { docFromMarkdown } from '../helpers.js';
 

@@ -1,14 +1,14 @@
 /** Defects found in review, each with the test that failed before its fix. */
 import { describe, expect, it } from 'vitest';
-import { layoutBook, layoutContents } from '../../src/layout/book.js';
-import { fakeMetrics } from '../../src/layout/metrics.js';
-import { firstFit } from '../../src/layout/lineBreak.js';
-import { toWords } from '../../src/layout/words.js';
-import type { Flow } from '../../src/layout/flow.js';
-import type { Pagination } from '../../src/layout/paginate.js';
+import { layoutBook, layoutContents } from '../../src/6-layout/book.js';
+import { fakeMetrics } from '../../src/6-layout/metrics.js';
+import { firstFit } from '../../src/6-layout/lineBreak.js';
+import { toWords } from '../../src/6-layout/words.js';
+import type { Flow } from '../../src/6-layout/flow.js';
+import type { Pagination } from '../../src/6-layout/paginate.js';
 import type { TextItem } from '../../src/model/page.js';
-import type { ImageInfo } from '../../src/images/processImage.js';
-import { defaultTheme } from '../../src/theme/design.js';
+import type { ImageInfo } from '../../src/5-images/processImage.js';
+import { defaultTheme } from '../../src/4-theme/design.js';
 import { docFromMarkdown, strings, words } from '../helpers.js';
 
 const images = new Map<string, ImageInfo>([['a.png', { width: 400, height: 200, pixelRatio: 2, format: 'png' }]]);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contentBox, layoutBook } from '../../src/layout/book.js';
-import { fakeMetrics } from '../../src/layout/metrics.js';
-import { defaultTheme } from '../../src/theme/design.js';
+import { contentBox, layoutBook } from '../../src/6-layout/book.js';
+import { fakeMetrics } from '../../src/6-layout/metrics.js';
+import { defaultTheme } from '../../src/4-theme/design.js';
 import { MM } from '../../src/model/theme.js';
-import type { ImageInfo } from '../../src/images/processImage.js';
+import type { ImageInfo } from '../../src/5-images/processImage.js';
 import type { Page, PageItem, TextItem } from '../../src/model/page.js';
-import { paginate } from '../../src/layout/paginate.js';
-import type { Flow } from '../../src/layout/flow.js';
+import { paginate } from '../../src/6-layout/paginate.js';
+import type { Flow } from '../../src/6-layout/flow.js';
 import { docFromMarkdown, words } from '../helpers.js';
 const PAGE = defaultTheme().page;
 

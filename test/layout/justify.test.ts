@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { breakLines, type Fragment, type Line } from '../../src/layout/lineBreak.js';
-import { fakeMetrics } from '../../src/layout/metrics.js';
-import { defaultTheme } from '../../src/theme/design.js';
+import { breakLines, type Fragment, type Line } from '../../src/6-layout/lineBreak.js';
+import { fakeMetrics } from '../../src/6-layout/metrics.js';
+import { defaultTheme } from '../../src/4-theme/design.js';
 
 const STYLES = defaultTheme().styles;
-import { hyphenator } from '../../src/typography/hyphenate.js';
+import { hyphenator } from '../../src/3-typography/hyphenate.js';
 import { words } from '../helpers.js';
 
 /**

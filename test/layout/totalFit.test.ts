@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { breakLines, type Line } from '../../src/layout/lineBreak.js';
-import { fakeMetrics } from '../../src/layout/metrics.js';
-import { defaultTheme } from '../../src/theme/design.js';
+import { breakLines, type Line } from '../../src/6-layout/lineBreak.js';
+import { fakeMetrics } from '../../src/6-layout/metrics.js';
+import { defaultTheme } from '../../src/4-theme/design.js';
 
 const STYLES = defaultTheme().styles;
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, Inline } from '../../src/model/document.js';
 import { blocksOfKind, childBlocks, mapBlocks, mapInlines, walkBlocks, walkInlines } from '../../src/model/walk.js';
-import { typesetDocument } from '../../src/typography/applyToDocument.js';
+import { typesetDocument } from '../../src/3-typography/applyToDocument.js';
 import { strings } from '../helpers.js';
 
 const source = { file: 'content/xx/01.md', line: 1, col: 1 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZineError } from '../../src/errors.js';
-import { parseChapter } from '../../src/parse/toDocument.js';
-import { splitFrontMatter } from '../../src/load/loadGuide.js';
+import { parseChapter } from '../../src/2-parse/toDocument.js';
+import { splitFrontMatter } from '../../src/1-load/loadGuide.js';
 
 function error(body: string, bodyLine = 1): ZineError {
   try {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseChapter } from '../../src/parse/toDocument.js';
+import { parseChapter } from '../../src/2-parse/toDocument.js';
 
 /** Markdown -> document model fixtures: `x.md` beside `x.json`. `UPDATE=1 npm test` rewrites the JSON. */
 const dir = join(import.meta.dirname, 'fixtures');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZineError } from '../../src/errors.js';
-import { parseChapter } from '../../src/parse/toDocument.js';
+import { parseChapter } from '../../src/2-parse/toDocument.js';
 
 /** Only links that start with https:, http: or mailto: are allowed; the scheme anywhere else does not count. */
 const FILE = 'content/fr/02-x.md';

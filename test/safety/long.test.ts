@@ -5,8 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentBox } from '../../src/layout/book.js';
-import { defaultTheme } from '../../src/theme/design.js';
+import { contentBox } from '../../src/6-layout/book.js';
+import { defaultTheme } from '../../src/4-theme/design.js';
 import type { Page, TextItem } from '../../src/model/page.js';
 import { buildEdition, layoutEdition } from '../../src/pipeline.js';
 import { buildOptions, cleanup, makeProject, qpdfCheck, runCli } from './helpers.js';

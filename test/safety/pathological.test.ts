@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ZineError } from '../../src/errors.js';
-import { MAX_NESTING } from '../../src/parse/toDocument.js';
+import { MAX_NESTING } from '../../src/2-parse/toDocument.js';
 import { layoutEdition } from '../../src/pipeline.js';
 import { buildOptions, cleanup, makeProject, qpdfCheck, runCliAsync } from './helpers.js';
 

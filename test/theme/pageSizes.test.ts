@@ -4,13 +4,13 @@
  * numbers right. Fake metrics (every character 0.5 em): geometry, not fonts, is under test.
  */
 import { describe, expect, it } from 'vitest';
-import { contentBox, layoutBook } from '../../src/layout/book.js';
-import { fakeMetrics } from '../../src/layout/metrics.js';
+import { contentBox, layoutBook } from '../../src/6-layout/book.js';
+import { fakeMetrics } from '../../src/6-layout/metrics.js';
 import { MM, type Theme } from '../../src/model/theme.js';
 import type { Page, PageItem, TextItem } from '../../src/model/page.js';
-import type { ImageInfo } from '../../src/images/processImage.js';
-import { defaultTheme, MIN_BODY_PT, PHONE_BODY_PT } from '../../src/theme/design.js';
-import { PHONE_PAGE } from '../../src/theme/index.js';
+import type { ImageInfo } from '../../src/5-images/processImage.js';
+import { defaultTheme, MIN_BODY_PT, PHONE_BODY_PT } from '../../src/4-theme/design.js';
+import { PHONE_PAGE } from '../../src/4-theme/index.js';
 import { docFromMarkdown, words } from '../helpers.js';
 
 function guide() {

@@ -5,8 +5,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readGuideConfig } from '../../src/load/loadGuide.js';
-import { themeSources } from '../../src/theme/index.js';
+import { readGuideConfig } from '../../src/1-load/loadGuide.js';
+import { themeSources } from '../../src/4-theme/index.js';
 import { ZineError } from '../../src/errors.js';
 import { MM } from '../../src/model/theme.js';
 import { cleanup, makeProject } from '../safety/helpers.js';

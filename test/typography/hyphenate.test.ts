@@ -37,7 +37,7 @@ const rebuilt = (word: string, points: number[]) => [...word].map((ch, i) => (po
 /** A fresh copy of the module, so each way of loading the patterns is exercised on its own. */
 async function freshModule() {
   vi.resetModules();
-  return import('../../src/typography/hyphenate.js');
+  return import('../../src/3-typography/hyphenate.js');
 }
 
 describe('hyphenation patterns for every listed language', () => {

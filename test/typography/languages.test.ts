@@ -2,12 +2,12 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hyphenator, loadHyphenator } from '../../src/typography/hyphenate.js';
-import type { HyphenModule } from '../../src/typography/language.js';
-import { DEFAULT_LANGUAGE, LANGUAGES, language } from '../../src/typography/languages/index.js';
-import { applyTypography } from '../../src/typography/rules.js';
+import { hyphenator, loadHyphenator } from '../../src/3-typography/hyphenate.js';
+import type { HyphenModule } from '../../src/3-typography/language.js';
+import { DEFAULT_LANGUAGE, LANGUAGES, language } from '../../src/3-typography/languages/index.js';
+import { applyTypography } from '../../src/3-typography/rules.js';
 
-const dir = join(import.meta.dirname, '../../src/typography/languages');
+const dir = join(import.meta.dirname, '../../src/3-typography/languages');
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
   .map((f) => f.replace(/\.ts$/, ''));
@@ -28,7 +28,7 @@ const WORDS: Record<string, string> = {
 };
 
 describe('the language table', () => {
-  it('registers every file of src/typography/languages/ under its own code', () => {
+  it('registers every file of src/3-typography/languages/ under its own code', () => {
     expect(files.length).toBeGreaterThanOrEqual(11);
     expect(Object.keys(LANGUAGES).sort()).toEqual([...files].sort());
     for (const [code, l] of Object.entries(LANGUAGES)) expect(l.code).toBe(code);

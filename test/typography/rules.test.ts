@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyTypography, NBSP, NNBSP } from '../../src/typography/rules.js';
-import { hyphenator } from '../../src/typography/hyphenate.js';
+import { applyTypography, NBSP, NNBSP } from '../../src/3-typography/rules.js';
+import { hyphenator } from '../../src/3-typography/hyphenate.js';
 
 const t = (text: string, lang: string) => applyTypography([{ text }], lang)[0].text;
 

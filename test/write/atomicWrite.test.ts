@@ -2,7 +2,7 @@ import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeAtomic } from '../../src/write/atomicWrite.js';
+import { writeAtomic } from '../../src/9-write/atomicWrite.js';
 
 /**
  * A hard link to the old file stands for a reader that opened it before the write (a PDF viewer, a

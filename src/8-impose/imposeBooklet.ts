@@ -1,7 +1,7 @@
 /**
  * Imposition: turn a PDF of finished pages (in reading order) into sheets
  * ready for duplex printing, folding and binding. Where each page goes is an
- * imposition plan's business (src/impose/plans/, plain data, see plan.ts);
+ * imposition plan's business (src/8-impose/plans/, plain data, see plan.ts);
  * this file reads the PDF, asks the plan, and places the pages as Form
  * XObjects, so nothing is re-laid-out: the sheets show exactly the pages that
  * were rendered.

@@ -2,8 +2,8 @@ import type { Block, DocumentModel, Inline } from '../model/document.js';
 import { blocksOfKind, walkInlines } from '../model/walk.js';
 import type { OutlineEntry, Page, PageItem, PageKind, PageModel } from '../model/page.js';
 import type { PageGeometry, TextStyle, Theme } from '../model/theme.js';
-import type { ImageInfo } from '../images/processImage.js';
-import type { Hyphenator } from '../typography/hyphenate.js';
+import type { ImageInfo } from '../5-images/processImage.js';
+import type { Hyphenator } from '../3-typography/hyphenate.js';
 import { blocksToFlow } from './blocks/index.js';
 import { ORPHANS, WIDOWS } from './blocks/paragraph.js';
 import { isScreenshot, setText, stackLines, type FlowContext } from './text.js';
@@ -14,7 +14,7 @@ import { paginate, type Pagination } from './paginate.js';
 import { failMissing } from './lineBreak.js';
 import { coverItems, backItems } from './covers.js';
 import { displayUrl, qrModules } from './links.js';
-import { defaultTheme } from '../theme/design.js';
+import { defaultTheme } from '../4-theme/design.js';
 
 export interface BookInput {
   doc: DocumentModel;

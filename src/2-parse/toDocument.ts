@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import type { Block, Chapter } from '../model/document.js';
-import type { SourceFile } from '../load/loadGuide.js';
+import type { SourceFile } from '../1-load/loadGuide.js';
 import { BLOCKS } from './blocks/index.js';
 import { where, type ParseContext } from './context.js';
 import { markdownParser } from './markdown.js';

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { PageItem, PageModel } from '../model/page.js';
-import type { ProcessedImage } from '../images/processImage.js';
+import type { ProcessedImage } from '../5-images/processImage.js';
 import type { FaceId } from '../model/theme.js';
 import { pngImage } from './pngImage.js';
 

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GuideConfig } from '../load/zineConfig.js';
+import type { GuideConfig } from '../1-load/zineConfig.js';
 import type { Emblem, Theme } from '../model/theme.js';
 import { designTheme } from './design.js';
 import { loadEmblem, type EmblemSource } from './emblem.js';

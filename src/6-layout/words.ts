@@ -2,8 +2,8 @@ import { fail, type SourcePos } from '../errors.js';
 import type { Inline } from '../model/document.js';
 import type { Metrics } from './metrics.js';
 import type { FaceId, TextStyle, Theme } from '../model/theme.js';
-import type { Hyphenator } from '../typography/hyphenate.js';
-import { language } from '../typography/languages/index.js';
+import type { Hyphenator } from '../3-typography/hyphenate.js';
+import { language } from '../3-typography/languages/index.js';
 
 /** Widths are sums of floating-point numbers: overflowing by less than this (points) still fits. */
 const FIT_TOLERANCE = 0.01;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fail, type SourcePos } from '../errors.js';
 import type { Emblem } from '../model/theme.js';
-import { resolveImage } from '../images/resolveImage.js';
+import { resolveImage } from '../5-images/resolveImage.js';
 
 /** What the loader found: vector paths ready to draw, or an image file for the image stage. */
 export type EmblemSource = { kind: 'paths'; emblem: Extract<Emblem, { kind: 'paths' }> } | { kind: 'image'; path: string; bytes: Buffer };

@@ -1,7 +1,7 @@
 import type { Token } from 'markdown-it';
 import { fail, type SourcePos } from '../errors.js';
 import type { Block } from '../model/document.js';
-import type { SourceFile } from '../load/loadGuide.js';
+import type { SourceFile } from '../1-load/loadGuide.js';
 
 /**
  * Lists, quotes and callouts inside each other: each level indents the text, and a guide never needs

@@ -1,6 +1,6 @@
 /**
  * An imposition plan: where each page of the input goes on which side of which sheet. Plain data,
- * made by a plan function (src/impose/plans/) from the input's page sizes, and drawn by
+ * made by a plan function (src/8-impose/plans/) from the input's page sizes, and drawn by
  * imposeBooklet, which decides nothing about positions.
  *
  * Coordinates are PDF points on the sheet, origin at the bottom left, y up.
