@@ -29,25 +29,32 @@ const fontNames = (doc: mupdf.PDFDocument) => {
   return names;
 };
 
-let root: string;
-let outputs: string[];
-
-beforeAll(async () => {
-  const body = `# Before the meeting\n\n${PARAGRAPH} ${PARAGRAPH}\n\n## Invite people\n\n${PARAGRAPH}\n\n1. Send the invitation through [Signal](https://signal.org).\n2. ${PARAGRAPH}\n\n# After\n\n${PARAGRAPH}\n`;
-  root = makeProject({ body, frontMatter: 'website: https://example.org/pocket\npublisher: Tenants union\nedition: Winter 2026\n', images: { 'star.svg': STAR } });
-  writeFileSync(join(root, 'content', 'zine.yml'), 'slug: pocket\nsource: xx\npage: a6\ntheme:\n  accent: "#1a7f5a"\n  ink: "#10243a"\n  fonts:\n    body: inter\n  cover:\n    emblem: star.svg\n');
-  outputs = (await buildEdition('xx', buildOptions(root, { booklet: true, phone: true }))).outputs;
-}, 60_000);
 afterAll(cleanup);
 
-describe('a guide themed in zine.yml alone', () => {
+const PAGES = [
+  { name: 'a6', size: [105, 148], sheetName: 'A5', sheet: [210, 148] },
+  { name: 'half-letter', size: [140, 216], sheetName: 'Letter', sheet: [279, 216] },
+];
+
+for (const page of PAGES) {
+  let root: string;
+  let outputs: string[];
+
+  beforeAll(async () => {
+  const body = `# Before the meeting\n\n${PARAGRAPH} ${PARAGRAPH}\n\n## Invite people\n\n${PARAGRAPH}\n\n1. Send the invitation through [Signal](https://signal.org).\n2. ${PARAGRAPH}\n\n# After\n\n${PARAGRAPH}\n`;
+  root = makeProject({ body, frontMatter: 'website: https://example.org/pocket\npublisher: Tenants union\nedition: Winter 2026\n', images: { 'star.svg': STAR } });
+  writeFileSync(join(root, 'content', 'zine.yml'), `slug: pocket\nsource: xx\npage: ${page.name}\ntheme:\n  accent: "#1a7f5a"\n  ink: "#10243a"\n  fonts:\n    body: inter\n  cover:\n    emblem: star.svg\n`);
+  outputs = (await buildEdition('xx', buildOptions(root, { booklet: true, phone: true }))).outputs;
+}, 60_000);
+
+describe(`a guide themed in zine.yml alone (${page.name})`, () => {
   it('writes the reading, booklet and phone editions', () => {
     expect(outputs.map((o) => o.replace(root + '/', ''))).toEqual(['build/pocket-xx.pdf', 'build/pocket-xx-booklet.pdf', 'build/pocket-xx-phone.pdf']);
   });
 
-  it('has A6 pages, and phone pages about 90 × 160 mm', () => {
+  it(`has ${page.name} pages, and phone pages about 90 × 160 mm`, () => {
     const reading = open(outputs[0]);
-    for (let i = 0; i < reading.countPages(); i++) expect(pageSize(reading, i).map(Math.round)).toEqual([105, 148]);
+    for (let i = 0; i < reading.countPages(); i++) expect(pageSize(reading, i).map(Math.round)).toEqual(page.size);
     const phone = open(outputs[2]);
     for (let i = 0; i < phone.countPages(); i++) expect(pageSize(phone, i).map(Math.round)).toEqual([90, 160]);
   });
@@ -64,7 +71,7 @@ describe('a guide themed in zine.yml alone', () => {
       for (let i = 1; i < doc.countPages() - 1; i++) {
         const [x0, , x1] = doc.loadPage(i).getBounds();
         for (const line of pageLines(doc.loadPage(i))) {
-          // 5 mm: the phone's margin; A6 margins are wider.
+          // 5 mm: the phone's margin; printed pages' margins are wider.
           expect(line.bbox[0], `${file} page ${i + 1}: ${line.text}`).toBeGreaterThanOrEqual(x0 + 5 * MM - 0.5);
           expect(line.bbox[2], `${file} page ${i + 1}: ${line.text}`).toBeLessThanOrEqual(x1 - 5 * MM + 0.5);
         }
@@ -99,11 +106,11 @@ describe('a guide themed in zine.yml alone', () => {
     expect(ink).toBeGreaterThan(500);
   });
 
-  it('imposes the A6 pages on A5 sheets that fold into the reading order', () => {
+  it(`imposes the pages on ${page.sheetName} sheets that fold into the reading order`, () => {
     const reading = open(outputs[0]);
     const booklet = open(outputs[1]);
     const sheets = booklet.countPages() / 2;
-    for (let i = 0; i < booklet.countPages(); i++) expect(pageSize(booklet, i).map(Math.round)).toEqual([210, 148]);
+    for (let i = 0; i < booklet.countPages(); i++) expect(pageSize(booklet, i).map(Math.round)).toEqual(page.sheet);
     // Each half of each side, told by its text; the folding model (test/impose) gives the order a reader meets them.
     const halves = (i: number) => {
       const [x0, , x1] = booklet.loadPage(i).getBounds();
@@ -120,3 +127,4 @@ describe('a guide themed in zine.yml alone', () => {
     expect(folded).toEqual(expected);
   });
 });
+}
