@@ -8,6 +8,7 @@ import type { ImposeOptions } from './8-impose/index.js';
 import { probeImage, processImage, type ImageInfo, type ImageProfile, type ProcessedImage } from './5-images/processImage.js';
 import { resolveImage } from './5-images/resolveImage.js';
 import { layoutBook } from './6-layout/book.js';
+import { pressEdition } from './6-layout/press.js';
 import { loadGuide, type LoadedGuide } from './1-load/loadGuide.js';
 import { figureKey, type Block, type DocumentModel, type FigureAttrs } from './model/document.js';
 import type { PageModel } from './model/page.js';
@@ -213,11 +214,13 @@ export async function renderEdition(lang: string, o: BuildOptions): Promise<Edit
 
   const files: [string, Uint8Array][] = [];
   for (const e of editions) {
-    const { model, theme, fonts } = e.medium === 'page' ? pageLayout : layout(e.medium);
+    const laid = e.medium === 'page' ? pageLayout : layout(e.medium);
+    const { theme, fonts } = laid;
+    const model = e.bleed ? pressEdition(laid.model, theme.page.bleed) : laid.model;
     const rendered = await imagesFor(e);
     const stage = e.name === 'reading' ? 'render' : `render.${e.name}`;
     const pdf = await timedAsync(o, stage, () =>
-      renderPdf(model, { font: fonts.pdfFont, images: rendered, date, grayscale: o.grayscale, grayOverrides: theme.grayOverrides, ...(e.bleed ? { bleed: theme.page.bleed } : {}) }),
+      renderPdf(model, { font: fonts.pdfFont, images: rendered, date, grayscale: o.grayscale, grayOverrides: theme.grayOverrides }),
     );
     if (e.impose) {
       const { imposeBooklet } = await import('./8-impose/index.js'); // pdf-lib loads only when imposing

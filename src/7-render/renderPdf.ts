@@ -13,8 +13,6 @@ export interface RenderOptions {
   grayscale?: boolean;
   /** Colours that print as a chosen gray rather than their luminance (the theme's accent). */
   grayOverrides?: Record<string, string>;
-  /** Print-shop edition: this much bleed (points) all round, with TrimBox and BleedBox. */
-  bleed?: number;
 }
 
 /** Luminance gray for photocopier editions: a page drawn with it has no coloured pixel. */
@@ -31,10 +29,9 @@ export function toGray(hex: string, overrides: Record<string, string> = {}): str
  * (lineBreak: false), and pdfkit never wraps text or adds pages on its own.
  */
 export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
-  const bleed = o.bleed ?? 0;
-  // The press edition's sheet: trim + bleed + a slug outside the bleed where the crop marks stand.
-  const slug = bleed ? 7 * (72 / 25.4) : 0;
-  const off = bleed + slug;
+  // The press edition's sheet (layout/press.ts): the page `off` in from its edges, TrimBox and BleedBox.
+  const press = model.press;
+  const off = press?.offset ?? 0;
   const color = o.grayscale ? (c: string) => toGray(c, o.grayOverrides) : (c: string) => c;
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -89,7 +86,8 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
   const pageDicts: unknown[] = [];
   for (const page of model.pages) {
     doc.addPage({ size: [W + 2 * off, H + 2 * off], margin: 0 });
-    if (bleed) {
+    if (press) {
+      const bleed = press.bleed;
       const d = doc.page.dictionary.data as Record<string, unknown>;
       d.TrimBox = [off, off, off + W, off + H];
       d.BleedBox = [off - bleed, off - bleed, off + W + bleed, off + H + bleed];
@@ -98,7 +96,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
     doc.translate(off, off);
     for (const it of page.items) drawItem(it);
     doc.restore();
-    if (bleed) cropMarks(W, H);
+    if (press) cropMarks(press);
     pageDicts.push(doc.page.dictionary);
     for (const e of model.outline.filter((e) => e.page === page.index)) {
       const parent = e.level === 0 ? doc.outline : outlineByLevel[e.level - 1] ?? doc.outline;
@@ -118,15 +116,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
   function drawItem(it: PageItem) {
     switch (it.type) {
       case 'rect': {
-        let { x, y, w, h } = it;
-        if (bleed && it.bleeds) {
-          // Backgrounds touching the trim run on into the bleed, so no white edge shows after cutting.
-          if (x <= 0.01) (x -= bleed), (w += bleed);
-          if (y <= 0.01) (y -= bleed), (h += bleed);
-          if (x + w >= W - 0.01) w += bleed;
-          if (y + h >= H - 0.01) h += bleed;
-        }
-        doc.rect(x, y, w, h).fill(color(it.fill));
+        doc.rect(it.x, it.y, it.w, it.h).fill(color(it.fill));
         break;
       }
       case 'text':
@@ -170,15 +160,9 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
     }
   }
 
-  function cropMarks(w: number, h: number) {
-    // Marks start outside the bleed, so neither the cut nor the bleed ever shows them.
-    doc.save().lineWidth(0.25).strokeColor('#000000');
-    for (const [x, y] of [[off, off], [off + w, off], [off, off + h], [off + w, off + h]] as const) {
-      const dx = x === off ? -1 : 1;
-      const dy = y === off ? -1 : 1;
-      doc.moveTo(x + dx * (bleed + 1), y).lineTo(x + dx * off, y).stroke();
-      doc.moveTo(x, y + dy * (bleed + 1)).lineTo(x, y + dy * off).stroke();
-    }
+  function cropMarks(sheet: NonNullable<PageModel['press']>) {
+    doc.save().lineWidth(sheet.markWeight).strokeColor('#000000');
+    for (const [x1, y1, x2, y2] of sheet.marks) doc.moveTo(x1, y1).lineTo(x2, y2).stroke();
     doc.restore();
   }
 }

@@ -92,6 +92,17 @@ export interface OutlineEntry {
   id: string;
 }
 
+/**
+ * The print shop's sheet around each page: the trimmed page sits `offset` in from the sheet's edges,
+ * with `bleed` of background beyond the trim, and crop marks (segments x1, y1, x2, y2 in sheet points).
+ */
+export interface PressSheet {
+  offset: number;
+  bleed: number;
+  marks: [number, number, number, number][];
+  markWeight: number;
+}
+
 export interface PageModel {
   width: number;
   height: number;
@@ -100,6 +111,8 @@ export interface PageModel {
   subject?: string;
   pages: Page[];
   outline: OutlineEntry[];
+  /** Set for the press edition (see layout/press.ts). */
+  press?: PressSheet;
   /** Images the pages refer to, by key: the figure's source and the box it is printed in (points). */
   warnings: string[];
 }
