@@ -29,3 +29,14 @@ export class ZineError extends Error {
 export function fail(message: string, where?: ZineError['where'], hint?: string): never {
   throw new ZineError(message, where, hint);
 }
+
+/**
+ * A warning about the input: the build goes on, the reader is told where and what would help. Stages
+ * that find something worth a word (an attribute we ignore, a GIF's other frames) call the one they get.
+ */
+export type Warn = (message: string, where: SourcePos, hint?: string) => void;
+
+/** `path:line:col message`, then the hint on its own indented line(s): the same shape as errors. */
+export function formatWarning(message: string, where: SourcePos, hint?: string): string {
+  return new ZineError(message, where, hint).format();
+}

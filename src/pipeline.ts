@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail } from './errors.js';
+import { fail, formatWarning } from './errors.js';
 import { fontSet } from './fonts/fontMetrics.js';
 import type { ImposeOptions } from './8-impose/index.js';
 import { probeImage, processImage, type ImageInfo, type ImageProfile, type ProcessedImage } from './5-images/processImage.js';
@@ -103,7 +103,7 @@ async function prepare(lang: string, o: BuildOptions): Promise<Prepared> {
     slug: guide.slug,
     meta: guide.meta,
     strings: guide.strings,
-    chapters: guide.files.map((f) => parseChapter(f, ids)),
+    chapters: guide.files.map((f) => parseChapter(f, ids, (m, at, hint) => o.warn(formatWarning(m, at, hint)))),
   }));
   const doc = timed(o, 'typography', () => typesetDocument(parsed));
   const sources = timed(o, 'theme', () => themeSources(o.root, guide.config, lang));

@@ -1,4 +1,4 @@
-import { fail } from '../errors.js';
+import { fail, type Warn } from '../errors.js';
 import type { Block, Chapter } from '../model/document.js';
 import type { SourceFile } from '../1-load/loadGuide.js';
 import { BLOCKS } from './blocks/index.js';
@@ -8,11 +8,13 @@ import { markdownParser } from './markdown.js';
 export { MAX_NESTING, slugify } from './context.js';
 export { MAX_URL } from './inlines.js';
 
+const silent: Warn = () => {};
+
 /** Markdown file -> chapter of blocks. markdown-it's flat token stream becomes a tree here, once. */
-export function parseChapter(file: SourceFile, ids = new Set<string>()): Chapter {
+export function parseChapter(file: SourceFile, ids = new Set<string>(), warn: Warn = silent): Chapter {
   const tokens = markdownParser().parse(file.body, {});
   const lines = file.body.split('\n');
-  const ctx: ParseContext = { file, lines, ids, pos: 0, tokens, depth: 0, blocks: (closeType) => parseBlocks(ctx, closeType) };
+  const ctx: ParseContext = { file, lines, ids, pos: 0, tokens, depth: 0, warn, blocks: (closeType) => parseBlocks(ctx, closeType) };
   const blocks = parseBlocks(ctx, null);
   return { file: file.path, blocks };
 }
