@@ -24,13 +24,24 @@ const sourcesTime = Math.max(newest(join(root, 'src')), statSync(join(root, 'pac
 let esbuild;
 const bundler = async () => (esbuild ??= await import('esbuild'));
 
+/**
+ * The bundle of `entry` for the current sources, built once per version of the sources. It is built in
+ * a folder of its own and renamed into place whole, so a build started meanwhile (three at once in a
+ * fresh clone) never reads a half-written bundle: it finds the finished one, or builds its own.
+ */
 async function bundle(entry, outdir, format, extra = {}) {
-  const out = join(outdir, format === 'esm' ? 'cli.js' : 'snapshot.cjs');
-  if (existsSync(out) && statSync(out).mtimeMs >= sourcesTime) return out;
+  const name = format === 'esm' ? 'cli.js' : 'snapshot.cjs';
+  const version = createHash('sha256').update(`${sourcesTime} ${entry} ${format}`).digest('hex').slice(0, 12);
+  const dir = join(outdir, version);
+  const out = join(dir, name);
+  if (existsSync(out)) return out;
+  mkdirSync(outdir, { recursive: true });
+  const tmp = `${dir}.${process.pid}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
   (await bundler()).buildSync({
     entryPoints: [join(root, 'src', entry)],
-    outdir,
-    entryNames: format === 'esm' ? 'cli' : 'snapshot',
+    outdir: tmp,
+    entryNames: name.replace(/\.c?js$/, ''),
     outExtension: format === 'esm' ? { '.js': '.js' } : { '.js': '.cjs' },
     bundle: true,
     format,
@@ -39,6 +50,16 @@ async function bundle(entry, outdir, format, extra = {}) {
     logLevel: 'error',
     ...extra,
   });
+  try {
+    renameSync(tmp, dir);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true }); // another run put the same version in place first
+  }
+  // Older versions go once they are old enough that no run can still be reading them.
+  for (const f of readdirSync(outdir)) {
+    const p = join(outdir, f);
+    if (f !== version && /^[0-9a-f]{12}(\.\d+\.tmp)?$/.test(f) && Date.now() - statSync(p).mtimeMs > 10 * 60_000) rmSync(p, { recursive: true, force: true });
+  }
   return out;
 }
 
@@ -56,7 +77,7 @@ async function snapshot() {
   if (existsSync(blob)) return blob;
   try {
     mkdirSync(dir, { recursive: true });
-    for (const f of readdirSync(dir)) if (f.endsWith('.blob')) rmSync(join(dir, f), { force: true }); // older snapshots
+    for (const f of readdirSync(dir)) if (f.endsWith('.blob') && f !== `${key}.blob`) rmSync(join(dir, f), { force: true }); // older snapshots (never this one, which a run started meanwhile may have made)
     // pdfkit's CommonJS build: its ES build reads import.meta, which a snapshot bundle cannot have.
     // sharp (native) stays outside and is required at run time: a snapshot has no import(), so
     // dynamic imports become require() calls.
