@@ -6,7 +6,8 @@ import type { ImageInfo } from '../5-images/processImage.js';
 import type { Hyphenator } from '../3-typography/hyphenate.js';
 import { blocksToFlow } from './blocks/index.js';
 import { ORPHANS, WIDOWS } from './blocks/paragraph.js';
-import { isScreenshot, setText, stackLines, type FlowContext } from './text.js';
+import { setText, stackLines, type FlowContext } from './text.js';
+import { legibilityWarning } from './blocks/figure.js';
 import type { Flow } from './flow.js';
 import { translate } from './flow.js';
 import type { Metrics } from './metrics.js';
@@ -265,13 +266,9 @@ export function layoutBook(input: BookInput): PageModel {
     .filter((h) => h.level <= 2)
     .map((h) => ({ title: h.title, page: firstBody + h.page, y: h.y + box.y, level: h.level - 1, id: h.id }));
 
-  const rules = theme.figures;
   for (const f of body.figures) {
-    const info = input.images.get(f.image)!;
-    if (!isScreenshot(info)) continue;
-    const ptPerCssPx = f.w / (info.width / info.pixelRatio);
-    const uiPt = rules.uiTextPx * ptPerCssPx;
-    if (uiPt < rules.minUiTextPt) warnings.push(`${f.label}: interface text in ${f.image} prints at about ${uiPt.toFixed(1)} pt (under ${rules.minUiTextPt} pt); crop it or give it more width`);
+    const w = legibilityWarning(f, input.images.get(f.image)!, theme.figures);
+    if (w) warnings.push(w);
   }
 
   return { width: theme.page.width, height: theme.page.height, lang: doc.lang, title: doc.meta.title, subject: doc.meta.subject, pages, outline, warnings };
