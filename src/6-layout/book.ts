@@ -12,7 +12,7 @@ import { translate } from './flow.js';
 import type { Metrics } from './metrics.js';
 import { paginate, type Pagination } from './paginate.js';
 import { failMissing } from './lineBreak.js';
-import { coverItems, backItems } from './covers.js';
+import { coverItems, backItems, coverWarning } from './covers.js';
 import { balanceLinks, collectLinks, linksFlow } from './linksPage.js';
 import { defaultTheme } from '../4-theme/design.js';
 
@@ -194,6 +194,8 @@ export function layoutBook(input: BookInput): PageModel {
     .filter((h) => h.level <= 2)
     .map((h) => ({ title: h.title, page: firstBody + h.page, y: h.y + box.y, level: h.level - 1, id: h.id }));
 
+  const covers = coverWarning(doc);
+  if (covers) warnings.push(covers);
   for (const f of body.figures) {
     const w = legibilityWarning(f, input.images.get(f.image)!, theme.figures);
     if (w) warnings.push(w);
