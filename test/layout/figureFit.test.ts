@@ -74,6 +74,18 @@ describe('the legibility warning', () => {
     expect(w).toContain('width=96%');
   });
 
+  it('for a narrow screenshot held narrow, names the share and a row with others', () => {
+    // A phone screen of 360 CSS px at 20% (67.5 pt) prints 13 px text at 2.4 pt; it reaches 6 pt at
+    // 360 × 6 / 13 = 166.2 pt, 49.3% of the column (under half: two fit side by side): width=50%.
+    const [w] = warningsFor('width=20%', { width: 720, height: 1560, pixelRatio: 2, format: 'png' });
+    expect(w).toContain('prints at about 2.4 pt');
+    expect(w).toContain('width=50%');
+    expect(w).toMatch(/in a row with others/);
+    // The wider one above (700 CSS px, over half the column) is not told about rows.
+    const [wide] = warningsFor('width=40%', { width: 1400, height: 600, pixelRatio: 2, format: 'png' });
+    expect(wide).not.toMatch(/row/);
+  });
+
   it('for a screenshot as wide as the column, says crop and never asks for more width', () => {
     // 1400 CSS px across 337.3 pt: 3.1 pt.
     const [w] = warningsFor('width=100%', { width: 2800, height: 600, pixelRatio: 2, format: 'png' });
