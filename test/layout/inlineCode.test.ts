@@ -90,7 +90,8 @@ describe('inline code longer than the line', () => {
     const long = set(style, 100, m, [{ text: 'see ' }, { text: 'org.example.reallylongapp', code: true }]);
     expect(texts(long).some((t) => /\.$/.test(t))).toBe(true);
     expect(texts(long).join('')).toContain('org.example.');
-    const dashes = set(style, 60, m, [{ text: 'x ' }, { text: '--user', code: true }, { text: ' y' }]);
+    // --user (28.8 pt) in a 25 pt line must be cut somewhere, but not as "--" and "user".
+    const dashes = set(style, 25, m, [{ text: 'x ' }, { text: '--user', code: true }, { text: ' y' }]);
     expect(texts(dashes).some((t) => t === '--' || t.endsWith(' --'))).toBe(false);
     // a.b.c is short: it moves whole to the next line.
     const short = set(style, 110, m, [{ text: 'aaaaaaaaaaaaaaaaaaa ' }, { text: 'ab.cd', code: true }]);
