@@ -120,7 +120,8 @@ export function designTheme(choices: DesignChoices): Theme {
     folio: s({ face: 'headings-bold', size: 8, leading: 10, color: c.ink, align: 'left', hyphenate: false }),
     tocSection: s({ face: 'headings-black', size: 10.5, leading: 14, color: c.ink, align: 'left', hyphenate: false, uppercase: true, tracking: 0.2 }),
     tocEntry: s({ face: 'body', bold: 'body-bold', italic: 'body-italic', boldItalic: 'body-bold-italic', size: 9.2, leading: 12.5, color: c.ink, align: 'left', hyphenate: false }),
-    linkLabel: s({ face: 'headings-bold', size: 8.6, leading: 11, color: c.ink, align: 'left', hyphenate: false }),
+    // A link's label: its sentence's words, the link's own in bold.
+    linkLabel: s({ face: 'headings', bold: 'headings-bold', size: 8.6, leading: 11, color: c.ink, align: 'left', hyphenate: false }),
     linkUrl: s({ face: 'headings', size: 7.6, leading: 10, color: c.accent, align: 'left', hyphenate: false }),
     coverTitle: poster({ face: 'display', size: 54, leading: 50, color: c.paper, align: 'left', hyphenate: false, uppercase: true }),
     coverSubtitle: poster({ face: 'headings-black', size: 13, leading: 16, color: c.paper, align: 'left', hyphenate: false, uppercase: true, tracking: 0.3 }),

@@ -1,19 +1,19 @@
-import type { Block, DocumentModel, Inline } from '../model/document.js';
-import { blocksOfKind, walkInlines } from '../model/walk.js';
+import type { Block, DocumentModel } from '../model/document.js';
+import { blocksOfKind } from '../model/walk.js';
 import type { OutlineEntry, Page, PageItem, PageKind, PageModel } from '../model/page.js';
 import type { PageGeometry, TextStyle, Theme } from '../model/theme.js';
 import type { ImageInfo } from '../5-images/processImage.js';
 import type { Hyphenator } from '../3-typography/hyphenate.js';
 import { blocksToFlow } from './blocks/index.js';
-import { ORPHANS, WIDOWS } from './blocks/paragraph.js';
-import { isScreenshot, setText, stackLines, type FlowContext } from './text.js';
+import { setText, stackLines, type FlowContext } from './text.js';
+import { legibilityWarning } from './blocks/figure.js';
 import type { Flow } from './flow.js';
 import { translate } from './flow.js';
 import type { Metrics } from './metrics.js';
 import { paginate, type Pagination } from './paginate.js';
 import { failMissing } from './lineBreak.js';
-import { coverItems, backItems } from './covers.js';
-import { displayUrl, qrModules } from './links.js';
+import { coverItems, backItems, coverWarning } from './covers.js';
+import { balanceLinks, collectLinks, linksFlow } from './linksPage.js';
 import { defaultTheme } from '../4-theme/design.js';
 
 export interface BookInput {
@@ -23,11 +23,6 @@ export interface BookInput {
   hyphenate: Hyphenator;
   /** The look; our zine's (A5) when not given. */
   theme?: Theme;
-}
-
-export interface GuideLink {
-  url: string;
-  label: string;
 }
 
 /** Content box of a page: recto (even index, right-hand) pages have the inner margin on the left. */
@@ -48,77 +43,6 @@ export function numberFigures(doc: DocumentModel): Map<Block, number> {
   const numbers = new Map<Block, number>();
   for (const c of doc.chapters) for (const f of blocksOfKind(c.blocks, 'figure')) if (f.caption.length) numbers.set(f, numbers.size + 1);
   return numbers;
-}
-
-/** Every link of the guide in reading order, the website first, each URL once. */
-export function collectLinks(doc: DocumentModel): GuideLink[] {
-  const seen = new Map<string, GuideLink>();
-  const add = (url: string, label: string) => {
-    if (!seen.has(url)) seen.set(url, { url, label });
-  };
-  if (doc.meta.website) add(doc.meta.website, doc.meta.publisher ?? displayUrl(doc.meta.website));
-  for (const c of doc.chapters) walkInlines(c.blocks, (inlines) => inlineLinks(inlines, add));
-  return [...seen.values()];
-}
-
-function inlineLinks(inlines: Inline[], add: (url: string, label: string) => void) {
-  let i = 0;
-  while (i < inlines.length) {
-    const url = inlines[i].link;
-    if (!url) {
-      i++;
-      continue;
-    }
-    let label = '';
-    while (i < inlines.length && inlines[i].link === url) label += inlines[i++].text;
-    add(url, label.trim());
-  }
-}
-
-/**
- * The links page: every link with its QR code. Placed by `::: links` inside a section it opens a page of
- * that section under a `##`-level title; without the directive it is a section of its own at the end.
- */
-function linksFlow(links: GuideLink[], doc: DocumentModel, ctx: FlowContext, level: 1 | 2): Flow[] {
-  const { styles, space, colors, links: grid } = ctx.theme;
-  const src = { file: `content/${doc.lang}/strings.yml`, line: 1, col: 1 };
-  const heading = { id: 'zine-links', title: doc.strings.links, level };
-  const bar = space.sectionBar;
-  const titleBlock: Flow =
-    level === 1
-      ? (() => {
-          const title = stackLines(setText([{ text: doc.strings.links }], styles.sectionLabel, ctx, src), 0, bar.gap);
-          return { kind: 'block', height: bar.gap + title.height + space.afterSectionLabel, items: [{ type: 'rect', x: 0, y: 0, w: bar.width, h: bar.height, fill: colors.accent }, ...title.items], spaceBefore: 0, keepWithNext: true, heading, part: 'links' };
-        })()
-      : (() => {
-          const title = stackLines(setText([{ text: doc.strings.links }], styles.h2, ctx, src));
-          return { kind: 'block', height: title.height + space.afterH2, items: title.items, spaceBefore: 0, keepWithNext: true, heading, part: 'links' };
-        })();
-  const flows: Flow[] = [
-    { kind: 'break', reason: 'section' },
-    titleBlock,
-    { kind: 'lines', lines: setText([{ text: doc.strings.linksIntro }], styles.body, ctx, src), spaceBefore: 0, keepWithNext: true, orphans: ORPHANS, widows: WIDOWS },
-  ];
-  // As many columns as cells of a readable width fit; each cell a QR code with the label and URL beside it.
-  const columns = Math.max(1, Math.floor((ctx.width + grid.gutter) / (grid.minCellWidth + grid.gutter)));
-  const cellW = (ctx.width - grid.gutter * (columns - 1)) / columns;
-  const qr = grid.qrSize;
-  const textGap = 8;
-  const textW = cellW - qr - textGap;
-  const cell = (l: GuideLink, x: number) => {
-    const label = setText([{ text: l.label || displayUrl(l.url) }], styles.linkLabel, ctx, src, textW);
-    const url = setText([{ text: l.url, link: l.url }], styles.linkUrl, ctx, src, textW);
-    const a = stackLines(label, x + qr + textGap, 1);
-    const b = stackLines(url, x + qr + textGap, 1 + a.height + 1);
-    const modules = qrModules(l.url);
-    const items: PageItem[] = [{ type: 'qr', x, y: 0, size: qr, modules, color: colors.ink }, { type: 'link', x, y: 0, w: qr, h: qr, url: l.url }, ...a.items, ...b.items];
-    return { items, height: Math.max(qr, 1 + a.height + 1 + b.height) };
-  };
-  for (let i = 0; i < links.length; i += columns) {
-    const cells = links.slice(i, i + columns).map((l, k) => cell(l, k * (cellW + grid.gutter)));
-    flows.push({ kind: 'block', height: Math.max(...cells.map((c) => c.height)), items: cells.flatMap((c) => c.items), spaceBefore: i === 0 ? 12 : 10, keepWithNext: false, part: 'links' });
-  }
-  return flows;
 }
 
 /** Contents entries: the page number after a leader; `#` entries in the accent. */
@@ -216,7 +140,9 @@ export function layoutBook(input: BookInput): PageModel {
   const box = contentBox(theme.page, 0);
   const ctx: FlowContext = { metrics, lang: doc.lang, hyphenate, theme, width: box.width, images: input.images, figureLabel: doc.strings.figure, figureNumbers: numberFigures(doc), missing: new Map() };
   const links = collectLinks(doc);
-  const flows: Flow[] = [];
+  // The body's flows, set once; the links page goes where `::: links` stands (or at the end) and may be
+  // laid out again to balance its last page.
+  const parts: (Flow[] | { links: 1 | 2 })[] = [];
   let linksPlaced = false;
   for (const chapter of doc.chapters) {
     // Blocks go to blocksToFlow together, since a block's keeps depend on the block after it.
@@ -226,21 +152,24 @@ export function layoutBook(input: BookInput): PageModel {
         run.push(b);
         continue;
       }
-      flows.push(...blocksToFlow(run, ctx, 0));
+      parts.push(blocksToFlow(run, ctx, 0));
       run = [];
       if (b) {
-        flows.push(...linksFlow(links, doc, ctx, 2));
+        parts.push({ links: 2 });
         linksPlaced = true;
       }
     }
   }
-  // A paragraph kept with what follows is released when a page break follows anyway.
-  for (let i = 0; i < flows.length - 1; i++) {
-    const f = flows[i];
-    if (f.kind === 'lines' && f.keepWithNext && flows[i + 1].kind === 'break') f.keepWithNext = false;
-  }
-  if (!linksPlaced && links.length) flows.push(...linksFlow(links, doc, ctx, 1));
-  const body = paginate(flows, box.height);
+  if (!linksPlaced && links.length) parts.push({ links: 1 });
+  const body = balanceLinks(ctx, (how) => {
+    const flows = parts.flatMap((p) => ('links' in p ? linksFlow(links, doc, ctx, p.links, how) : p));
+    // A paragraph kept with what follows is released when a page break follows anyway.
+    for (let i = 0; i < flows.length - 1; i++) {
+      const f = flows[i];
+      if (f.kind === 'lines' && f.keepWithNext && flows[i + 1].kind === 'break') f.keepWithNext = false;
+    }
+    return paginate(flows, box.height);
+  });
   const toc = layoutContents(body, box.height, (firstBody) => tocFlow(body, firstBody, doc, ctx));
   const firstBody = toc.firstBody;
 
@@ -265,13 +194,11 @@ export function layoutBook(input: BookInput): PageModel {
     .filter((h) => h.level <= 2)
     .map((h) => ({ title: h.title, page: firstBody + h.page, y: h.y + box.y, level: h.level - 1, id: h.id }));
 
-  const rules = theme.figures;
+  const covers = coverWarning(doc);
+  if (covers) warnings.push(covers);
   for (const f of body.figures) {
-    const info = input.images.get(f.image)!;
-    if (!isScreenshot(info)) continue;
-    const ptPerCssPx = f.w / (info.width / info.pixelRatio);
-    const uiPt = rules.uiTextPx * ptPerCssPx;
-    if (uiPt < rules.minUiTextPt) warnings.push(`${f.label}: interface text in ${f.image} prints at about ${uiPt.toFixed(1)} pt (under ${rules.minUiTextPt} pt); crop it or give it more width`);
+    const w = legibilityWarning(f, input.images.get(f.image)!, theme.figures);
+    if (w) warnings.push(w);
   }
 
   return { width: theme.page.width, height: theme.page.height, lang: doc.lang, title: doc.meta.title, subject: doc.meta.subject, pages, outline, warnings };

@@ -4,6 +4,7 @@ import { MM, type Emblem, type TextStyle } from '../model/theme.js';
 import { setText, type FlowContext } from './text.js';
 import { translate } from './flow.js';
 import { displayUrl, qrModules } from './links.js';
+import { formatWarning } from '../errors.js';
 
 /** Cover texts come from the first file's front matter (or strings.yml): errors point there. */
 const frontMatter = (doc: DocumentModel) => ({ file: doc.chapters[0]?.file ?? `content/${doc.lang}`, line: 1, col: 1 });
@@ -84,7 +85,19 @@ export function coverItems(doc: DocumentModel, ctx: FlowContext): PageItem[] {
   return items;
 }
 
-/** Back cover: ink, the closing statement, the slogan in the accent, the website with its QR code. */
+/**
+ * What the covers miss from the front matter, said at the first file's front matter: without `back`
+ * the back cover closes on the title, without `publisher` the covers name no one.
+ */
+export function coverWarning(doc: DocumentModel): string | null {
+  const missing = (['back', 'publisher'] as const).filter((k) => !doc.meta[k]);
+  if (!missing.length) return null;
+  const effects = missing.map((k) => (k === 'back' ? 'the back cover shows the title instead of a closing statement' : 'the covers do not say who made the guide'));
+  const hint = missing.map((k) => (k === 'back' ? 'back: a sentence or two to close on' : 'publisher: who made the guide')).join('; ');
+  return formatWarning(`no ${missing.map((k) => `${k}:`).join(' or ')} in the front matter: ${effects.join(', and ')}`, frontMatter(doc), `Add to the front matter of ${frontMatter(doc).file}: ${hint}.`);
+}
+
+/** Back cover: ink, the closing statement (or the title), the slogan in the accent, the website with its QR code. */
 export function backItems(doc: DocumentModel, ctx: FlowContext): PageItem[] {
   const { page, colors: c, styles, cover } = ctx.theme;
   const g = cover.scale;
@@ -98,11 +111,10 @@ export function backItems(doc: DocumentModel, ctx: FlowContext): PageItem[] {
   const label = block(doc.strings.backLabel, { ...styles.coverSmall, color: c.accent }, m, y, width, ctx, doc);
   items.push(...label.items);
   y += label.height + 14 * g;
-  if (meta.back) {
-    const b = block(meta.back, styles.backStatement, m, y, width, ctx, doc);
-    items.push(...b.items);
-    y += b.height + 18 * g;
-  }
+  // Without a closing statement the back cover closes on the title: never a label alone on black.
+  const b = block(meta.back ?? meta.title, styles.backStatement, m, y, width, ctx, doc);
+  items.push(...b.items);
+  y += b.height + 18 * g;
   if (meta.slogan) {
     items.push({ type: 'rect', x: m, y, w: 30 * g, h: 4 * g, fill: c.accent });
     const s = block(meta.slogan, styles.backSlogan, m, y + 12 * g, width, ctx, doc);

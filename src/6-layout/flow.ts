@@ -1,3 +1,4 @@
+import type { SourcePos } from '../errors.js';
 import type { PageItem } from '../model/page.js';
 
 /** Where a heading landed; the table of contents, outline and running heads read these. */
@@ -54,8 +55,9 @@ export type Flow =
       minScale: number;
       spaceBefore: number;
       keepWithNext: false;
-      /** Called with the final printed width, to warn about illegible interface text. */
-      label: string;
+      /** Where the figure is written, and the share of the column it may take (`width=`): to warn about illegible interface text. */
+      source: SourcePos;
+      share: number;
     }
   | { kind: 'break'; reason: 'section' | 'explicit' };
 

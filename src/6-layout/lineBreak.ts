@@ -101,14 +101,19 @@ export function firstFit(input: readonly Word[], o: BreakOptions): Line[] {
 export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
   const gaps = words.length - 1;
   let natural = 0;
-  words.forEach((w, i) => (natural += w.width + (i < gaps ? w.spaceAfter : 0)));
+  // Only the spaces of running text are stretched: code keeps its own spacing.
+  let flexible = 0;
+  words.forEach((w, i) => {
+    natural += w.width + (i < gaps ? w.spaceAfter : 0);
+    if (i < gaps && !w.fixedSpace) flexible++;
+  });
   const align = o.align ?? o.style.align;
   let extra = 0;
   let x = 0;
   // Justified lines are spread to the measure; a last line only ever shrinks (total fit may set it
   // a little over its natural width, never leave it sticking out).
-  if (align === 'justify' && gaps > 0 && (!last || natural > o.width)) {
-    extra = (o.width - natural) / gaps;
+  if (align === 'justify' && flexible > 0 && (!last || natural > o.width)) {
+    extra = (o.width - natural) / flexible;
     // A line too loose to justify well reads better ragged.
     if (extra > MAX_SPACE_STRETCH * (o.style.size * SPACE_SHARE_OF_SIZE)) extra = 0;
   } else if (align === 'center') x = (o.width - natural) / 2;
@@ -120,11 +125,13 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
       const prev = fragments[fragments.length - 1];
       // Words of one face join into one fragment (pdfkit spreads them with wordSpacing), which keeps
       // the PDF small and its text extractable as sentences. Special spaces would be stretched by
-      // pdfkit too, so words holding them stay apart on justified lines.
+      // pdfkit too, so words holding them stay apart on justified lines; so do code's words, whose
+      // spaces (one or several) are placed as they are.
       const canMerge =
         prev !== undefined &&
         pi === 0 &&
         wi > 0 &&
+        !words[wi - 1].fixedSpace &&
         words[wi - 1].pieces[words[wi - 1].pieces.length - 1].face === prev.face &&
         prev.face === p.face &&
         words[wi - 1].spaceFace === p.face &&
@@ -145,7 +152,7 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
       }
       x += p.width;
     });
-    x += w.spaceAfter + extra;
+    x += w.spaceAfter + (w.fixedSpace ? 0 : extra);
   });
   return { measure: o.width, natural, fragments, links };
 }

@@ -43,13 +43,18 @@ export function totalFit(words: Word[], o: BreakOptions, tolerance: number): Lin
   const n = words.length;
   if (n === 0) return [];
   // Running sums: x[w] where word w starts; stretch/shrink of the spaces before word w.
+  // Code's own spaces neither stretch nor shrink; fixed[w] is what they would stretch if they did,
+  // to rate how ragged a line of code alone is.
   const x: number[] = [0];
   const st: number[] = [0];
   const sh: number[] = [0];
+  const fixed: number[] = [0];
   for (let w = 0; w < n; w++) {
+    const glue = words[w].fixedSpace ? 0 : words[w].spaceAfter;
     x.push(x[w] + words[w].width + words[w].spaceAfter);
-    st.push(st[w] + words[w].spaceAfter * SPACE_STRETCH);
-    sh.push(sh[w] + words[w].spaceAfter * SPACE_SHRINK);
+    st.push(st[w] + glue * SPACE_STRETCH);
+    sh.push(sh[w] + glue * SPACE_SHRINK);
+    fixed.push(fixed[w] + (words[w].spaceAfter - glue) * SPACE_STRETCH);
   }
   const bps: Breakpoint[] = [{ w: 0, at: 0, hyphen: false, penalty: 0, forced: false, head: 0, hyphenWidth: 0 }];
   for (let w = 0; w < n; w++) {
@@ -84,7 +89,9 @@ export function totalFit(words: Word[], o: BreakOptions, tolerance: number): Lin
       const last = b.forced; // the paragraph end or a hard line break: not justified
       let ratio: number;
       if (last) ratio = natural <= o.width ? 0 : shrink > 0 ? (o.width - natural) / shrink : -Infinity;
-      else if (natural < o.width) ratio = stretch > 0 ? (o.width - natural) / stretch : Infinity;
+      // A line of code alone has nothing to stretch: it is set ragged, rated as if its spaces stretched
+      // (the fuller the better), and never refused.
+      else if (natural < o.width) ratio = stretch > 0 ? (o.width - natural) / stretch : lw > first && fixed[lw] > fixed[first] ? Math.min(tolerance, (o.width - natural) / (fixed[lw] - fixed[first])) : Infinity;
       else ratio = shrink > 0 ? (o.width - natural) / shrink : natural - o.width < EXACT ? 0 : -Infinity;
       if (ratio >= -1) keep.push(a);
       if (ratio < -1 || ratio > tolerance) continue;

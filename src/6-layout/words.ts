@@ -4,6 +4,7 @@ import type { Metrics } from './metrics.js';
 import type { FaceId, TextStyle, Theme } from '../model/theme.js';
 import type { Hyphenator } from '../3-typography/hyphenate.js';
 import { language } from '../3-typography/languages/index.js';
+import { showsUrl, urlShape } from './links.js';
 
 /** Widths are sums of floating-point numbers: overflowing by less than this (points) still fits. */
 const FIT_TOLERANCE = 0.01;
@@ -18,6 +19,8 @@ export interface Piece {
   text: string;
   face: FaceId;
   link?: string;
+  /** Inline code: it breaks at its own spaces and after / . - and is never hyphenated. */
+  code?: boolean;
   width: number;
 }
 
@@ -27,7 +30,11 @@ export interface Word {
   /** The breakable space after the word (0 at the end of a paragraph). */
   spaceAfter: number;
   spaceFace: FaceId;
+  /** The space after is code's own spacing: never stretched or shrunk by justification. */
+  fixedSpace?: boolean;
   hardBreakAfter: boolean;
+  /** An address: where its scheme and domain end (characters), for its breaks. */
+  url?: { scheme: number; host: number };
 }
 
 export interface BreakOptions {
@@ -76,7 +83,9 @@ function faceFor(face: FaceId, cp: number, metrics: Metrics, fallback: Theme['fa
 const NO_FALLBACK: Theme['fallback'] = {};
 
 /** Split text into pieces by the first face of the stack that can draw each character. */
-function pieces(text: string, face: FaceId, link: string | undefined, o: BreakOptions): Piece[] {
+function pieces(text: string, face: FaceId, run: Inline, o: BreakOptions): Piece[] {
+  const link = run.link;
+  const code = run.code ? { code: true } : {};
   const out: Piece[] = [];
   let start = 0;
   let current: FaceId | null = null;
@@ -91,13 +100,13 @@ function pieces(text: string, face: FaceId, link: string | undefined, o: BreakOp
       continue;
     }
     if (f !== current) {
-      if (current) out.push({ text: text.slice(start, i), face: current, link, width: 0 });
+      if (current) out.push({ text: text.slice(start, i), face: current, link, ...code, width: 0 });
       current = f;
       start = i;
     }
     i += ch.length;
   }
-  if (current) out.push({ text: text.slice(start), face: current, link, width: 0 });
+  if (current) out.push({ text: text.slice(start), face: current, link, ...code, width: 0 });
   for (const p of out) p.width = measure(p.text, p.face, o);
   return out;
 }
@@ -122,9 +131,11 @@ export function measure(text: string, face: FaceId, o: BreakOptions): number {
 export function toWords(runs: Inline[], o: BreakOptions): Word[] {
   const words: Word[] = [];
   let cur: Piece[] = [];
-  const end = (space: number, spaceFace: FaceId, hard = false) => {
+  const end = (space: number, spaceFace: FaceId, hard = false, fixed = false) => {
     if (cur.length) {
-      words.push({ pieces: cur, width: cur.reduce((a, p) => a + p.width, 0), spaceAfter: space, spaceFace, hardBreakAfter: hard });
+      const text = cur.map((p) => p.text).join('');
+      const url = isUrl(text, cur.find((p) => p.link)?.link) ? { url: urlShape(text) } : {};
+      words.push({ pieces: cur, width: cur.reduce((a, p) => a + p.width, 0), spaceAfter: space, spaceFace, ...(fixed ? { fixedSpace: true } : {}), hardBreakAfter: hard, ...url });
       cur = [];
     } else if (hard && words.length) words[words.length - 1].hardBreakAfter = true;
     else if (words.length && space) words[words.length - 1].spaceAfter = space;
@@ -132,17 +143,24 @@ export function toWords(runs: Inline[], o: BreakOptions): Word[] {
   for (const run of runs) {
     const face = faceOf(o.style, run);
     let text = run.text.replace(/[\u00ad\u200b]/g, '').replace(/\t/g, ' ');
-    if (o.style.uppercase) text = text.toLocaleUpperCase(language(o.lang).uppercase);
+    // Text set in capitals keeps a URL as written: its path is case-sensitive.
+    if (o.style.uppercase) text = text.replace(/\S+/g, (t) => (isUrl(t, run.link) ? t : t.toLocaleUpperCase(language(o.lang).uppercase)));
     for (const token of text.split(/( +|\n)/)) {
       if (!token) continue;
       if (token === '\n') end(0, face, true);
-      else if (token[0] === ' ') end(measure(' ', face, o), face);
-      else cur.push(...pieces(token, face, run.link, o));
+      // Code keeps its own spacing, every space of it; a space of running text is one, and stretches.
+      else if (token[0] === ' ') end(measure(run.code ? token : ' ', face, o), face, false, run.code);
+      else cur.push(...pieces(token, face, run, o));
     }
   }
   end(0, o.style.face);
   if (words.length) words[words.length - 1].spaceAfter = 0;
   return words;
+}
+
+/** A word that is an address: one with a scheme, or the text of a link that shows its own URL. */
+function isUrl(text: string, link: string | undefined): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || (link !== undefined && showsUrl(text, link));
 }
 
 /** Break `word` after `offset` characters; the head gets a hyphen unless it already ends with one. */
@@ -171,9 +189,11 @@ export function splitWord(word: Word, offset: number, hyphen: boolean, o: BreakO
     head[head.length - 1] = { ...last, text: last.text + '-', width: measure(last.text + '-', last.face, o) };
   }
   const sum = (ps: Piece[]) => ps.reduce((a, p) => a + p.width, 0);
+  // The rest of an address keeps what is left of its scheme and domain.
+  const url = word.url && { url: { scheme: Math.max(0, word.url.scheme - offset), host: Math.max(0, word.url.host - offset) } };
   return [
     { pieces: head, width: sum(head), spaceAfter: 0, spaceFace: word.spaceFace, hardBreakAfter: false },
-    { ...word, pieces: tail, width: sum(tail) },
+    { ...word, pieces: tail, width: sum(tail), ...url },
   ];
 }
 
@@ -191,16 +211,38 @@ export function cutToFit(word: Word, o: BreakOptions): number {
   return Math.max(1, k - 1);
 }
 
-/** Offsets where a word may break: hyphenation points, and after its own hyphens and slashes. */
+/** After these characters a URL may break, past its domain; code, after these in a long token. */
+const URL_BREAK_AFTER = new Set(['/', '?', '&', '=', '#']);
+const CODE_BREAK_AFTER = new Set(['/', '.', '-']);
+/** A code token wider than this share of the line is long enough to break inside. */
+const LONG_CODE_SHARE = 0.25;
+
+/**
+ * Offsets where a word may break: hyphenation points, and after its own hyphens (never with a hyphen
+ * added). An address breaks only after / ? & = # in its path (or after its scheme), never inside its
+ * domain; code breaks after / . - as well.
+ */
 export function breakPoints(word: Word, o: BreakOptions): { at: number; hyphen: boolean }[] {
   const text = word.pieces.map((p) => p.text).join('');
   const chars = [...text];
   const points: { at: number; hyphen: boolean }[] = [];
   const isLink = word.pieces.some((p) => p.link);
-  for (let i = 2; i < chars.length - 1; i++) {
-    if (chars[i - 1] === '-' || (isLink && chars[i - 1] === '/')) points.push({ at: i, hyphen: false });
+  // Code breaks inside a token only when the token is long: a short one moves to the next line whole.
+  const isCode = word.pieces.some((p) => p.code);
+  const longCode = isCode && word.width > o.width * LONG_CODE_SHARE;
+  const url = word.url;
+  if (url) {
+    if (url.scheme > 0 && url.scheme < chars.length - 1) points.push({ at: url.scheme, hyphen: false });
+    for (let i = url.host + 1; i < chars.length - 1; i++) if (URL_BREAK_AFTER.has(chars[i - 1])) points.push({ at: i, hyphen: false });
+    return points.sort((a, b) => b.at - a.at);
   }
-  if (o.hyphenate && o.style.hyphenate && !isLink && word.pieces.every((p) => p.face !== 'mono')) {
+  for (let i = 2; i < chars.length - 1; i++) {
+    const c = chars[i - 1];
+    // A run of dashes (`--user`) stays whole.
+    const dash = c === '-' && chars[i] !== '-' && chars[i - 2] !== '-';
+    if (dash || (isLink && c === '/') || (longCode && c !== '-' && CODE_BREAK_AFTER.has(c))) points.push({ at: i, hyphen: false });
+  }
+  if (o.hyphenate && o.style.hyphenate && !isLink && !isCode && word.pieces.every((p) => p.face !== 'mono')) {
     // Hyphenate each hyphen-free part separately so compounds keep their own hyphens.
     let offset = 0;
     for (const part of text.split('-')) {
