@@ -47,7 +47,7 @@ describe('cache key', () => {
   });
 
   it('in an esbuild bundle, follows a change to the pixel code and ignores one elsewhere', async () => {
-    const file = join(REPO, 'src', 'images', 'processImage.ts');
+    const file = join(REPO, 'src', '5-images', 'processImage.ts');
     const original = readFileSync(file, 'utf8');
     const dir = tempDir('zine-fingerprint-');
     /** The module bundled the way bin/zine.mjs bundles src/, with one text replaced; its fingerprint as a child process computes it. */
