@@ -37,14 +37,16 @@ function emblemItems(emblem: Emblem, right: number, bottom: number, room: number
   return emblem.paths.map((p) => ({ type: 'path', x, y, scale, d: p.d, fill: p.fill ?? '#000000', ...(p.evenOdd ? { evenOdd: true } : {}) }));
 }
 
+/** What both covers are laid out in: the whole page, the cover margin, the geometry scale. */
+function coverFrame(ctx: FlowContext) {
+  const { page, colors, styles, cover } = ctx.theme;
+  const m = cover.margin;
+  return { c: colors, styles, cover, g: cover.scale, m, W: page.width, H: page.height, width: page.width - 2 * m };
+}
+
 /** Front cover: full-bleed accent, the title huge, the subtitle on an ink band, the emblem on the foot band. */
 export function coverItems(doc: DocumentModel, ctx: FlowContext): PageItem[] {
-  const { page, colors: c, styles, cover } = ctx.theme;
-  const g = cover.scale;
-  const m = cover.margin;
-  const W = page.width;
-  const H = page.height;
-  const width = W - 2 * m;
+  const { c, styles, cover, g, m, W, H, width } = coverFrame(ctx);
   const meta = doc.meta;
   const items: PageItem[] = [{ type: 'rect', x: 0, y: 0, w: W, h: H, fill: c.accent, bleeds: true }];
   let y = 15 * MM * g;
@@ -99,12 +101,7 @@ export function coverWarning(doc: DocumentModel): string | null {
 
 /** Back cover: ink, the closing statement (or the title), the slogan in the accent, the website with its QR code. */
 export function backItems(doc: DocumentModel, ctx: FlowContext): PageItem[] {
-  const { page, colors: c, styles, cover } = ctx.theme;
-  const g = cover.scale;
-  const m = cover.margin;
-  const W = page.width;
-  const H = page.height;
-  const width = W - 2 * m;
+  const { c, styles, g, m, W, H, width } = coverFrame(ctx);
   const meta = doc.meta;
   const items: PageItem[] = [{ type: 'rect', x: 0, y: 0, w: W, h: H, fill: c.ink, bleeds: true }];
   let y = 18 * MM * g;
