@@ -22,10 +22,8 @@ function definitionRule(state: StateBlock, startLine: number, endLine: number, s
   if (silent) return true;
   const terminators = state.md.block.ruler.getRules('paragraph');
   let next = startLine + 1;
-  for (; next < endLine && !state.isEmpty(next); next++) {
-    if (state.sCount[next] - state.blkIndent > 3) continue; // indented: the note goes on
-    if (terminators.some((rule) => rule(state, next, endLine, true))) break;
-  }
+  // As a paragraph goes on: over every line, indented or not, that starts no other block.
+  while (next < endLine && !state.isEmpty(next) && !terminators.some((rule) => rule(state, next, endLine, true))) next++;
   const open = state.push('footnote_def_open', '', 1);
   open.info = m[1]; // the label
   open.map = [startLine, next];
