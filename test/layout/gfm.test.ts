@@ -185,6 +185,18 @@ describe('footnotes', () => {
   });
 });
 
+describe('a footnote in a heading', () => {
+  it('is printed in the heading, not in the contents or the outline', () => {
+    const model = layout('# Section\n\n## Title[^t]\n\nText.\n\n[^t]: On the title.\n');
+    const entry = model.outline.find((o) => o.level === 1)!;
+    expect(entry.title).toBe('Title');
+    const contents = model.pages.filter((p) => p.kind === 'contents').flatMap(texts);
+    expect(contents.some((t) => /TITLE/i.test(t.text))).toBe(true);
+    expect(contents.some((t) => /¹/.test(t.text))).toBe(false);
+    expect(bodyPages(model).flatMap(columnTexts).some((t) => t.text === '¹')).toBe(true);
+  });
+});
+
 describe('task lists', () => {
   const model = layout('# List\n\n- [ ] Back up\n- [x] Update\n- Plain\n- [ ]\n');
   const p = bodyPages(model)[0];

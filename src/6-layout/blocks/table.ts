@@ -83,9 +83,9 @@ export function table(b: Extract<Block, { kind: 'table' }>, ctx: FlowContext, in
     else items.push(last ? rule(height - FRAME_RULE, FRAME_RULE, colors.ink) : rule(height - ROW_RULE, ROW_RULE, colors.rule));
     return { height, items };
   });
-  const [head, ...body] = lines;
-  body.forEach((l, i) => {
-    if (head.height + l.height > pageRoom + EPS) fail('a table row is taller than a page', b.rows[i][0].source, 'Shorten the text of its cells, or write the table as a list.');
+  const [head] = lines;
+  lines.forEach((l, r) => {
+    if ((r ? head.height : 0) + l.height > pageRoom + EPS) fail('a table row is taller than a page', r ? b.rows[r - 1][0].source : b.source, 'Shorten the text of its cells, or write the table as a list.');
   });
   return [{ kind: 'lines', lines, repeat: [head], spaceBefore: space.figure, keepWithNext: false, orphans: 2, widows: 1 }];
 }
