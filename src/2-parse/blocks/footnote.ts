@@ -17,6 +17,8 @@ const REF = /\[\^([^[\]\s]{1,100})\]/y;
 function definitionRule(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine] + state.tShift[startLine];
+  // Asked of every line (it ends paragraphs): most lines are told apart by their first two characters.
+  if (state.src.charCodeAt(start) !== 0x5b /* [ */ || state.src.charCodeAt(start + 1) !== 0x5e /* ^ */) return false;
   const m = DEF.exec(state.src.slice(start, state.eMarks[startLine]));
   if (!m) return false;
   if (silent) return true;
