@@ -9,6 +9,8 @@ import { fakeMetrics } from '../../src/6-layout/metrics.js';
 import { defaultTheme } from '../../src/4-theme/design.js';
 import { ZineError } from '../../src/errors.js';
 import type { Page, PageItem, PageModel, PathItem, RectItem, TextItem } from '../../src/model/page.js';
+import { paginate } from '../../src/6-layout/paginate.js';
+import type { Flow, FlowLine } from '../../src/6-layout/flow.js';
 import { docFromMarkdown, words } from '../helpers.js';
 
 const THEME = defaultTheme();
@@ -146,6 +148,27 @@ describe('tables', () => {
     } catch (e) {
       expect((e as ZineError).format()).toMatch(/^content\/en\/01\.md:6:\d+ a table row is taller than a page\n {2}Shorten/);
     }
+  });
+});
+
+describe('a table in pagination', () => {
+  const line = (text: string, height: number): FlowLine => ({ height, items: [{ type: 'text', x: 0, y: height - 2, text, face: 'body', size: 9, color: '#000', width: 10 }] });
+  const tableFlow = (rows: number, rowHeight: number): Flow => {
+    const head = line('head', 10);
+    return { kind: 'lines', lines: [head, ...Array.from({ length: rows }, (_, i) => line(`row ${i}`, rowHeight))], repeat: [head], spaceBefore: 5, keepWithNext: false, orphans: 2, widows: 1 };
+  };
+  const pageTexts = (flows: Flow[], height: number) => paginate(flows, height).pages.map((p) => p.items.map((i) => (i as TextItem).text));
+
+  it('does not repeat the header row of a table that moved whole to the next page', () => {
+    const [first, second] = pageTexts([{ kind: 'lines', lines: [line('text', 80)], spaceBefore: 0, keepWithNext: false, orphans: 2, widows: 2 }, tableFlow(3, 12)], 100);
+    expect(first).toEqual(['text']);
+    expect(second).toEqual(['head', 'row 0', 'row 1', 'row 2']);
+  });
+
+  it('places every row once, and ends, even when a row and the header row overflow a page together', () => {
+    const pages = pageTexts([tableFlow(3, 50)], 55);
+    expect(pages.flat().filter((t) => t.startsWith('row'))).toEqual(['row 0', 'row 1', 'row 2']);
+    for (const p of pages.slice(1)) expect(p[0]).toBe('head');
   });
 });
 

@@ -1,6 +1,5 @@
 import type { Block } from '../../model/document.js';
-import type { FlowLine } from '../flow.js';
-import type { Flow } from '../flow.js';
+import type { Flow, FlowLine } from '../flow.js';
 import { baselineOffset, setText, type FlowContext } from '../text.js';
 import { ORPHANS, WIDOWS } from './paragraph.js';
 

@@ -12,5 +12,6 @@ export function separator(_b: Extract<Block, { kind: 'separator' }>, ctx: FlowCo
   const { width: w, height } = space.sectionBar;
   const h = height / 2;
   const x = indent + (ctx.width - indent - w) / 2;
+  // The paragraph after it adds its own space: with it, a figure's space below the rule as above.
   return [{ kind: 'block', height: h + space.figure - space.paragraph, items: [{ type: 'rect', x, y: 0, w, h, fill: colors.accent }], spaceBefore: space.figure, keepWithNext: true, betweenOnly: true }];
 }

@@ -18,8 +18,8 @@ const mm = (pt: number) => (pt / MM).toFixed(0);
 
 /**
  * A table as wide as the column, its columns sized by their content: each at least its longest word,
- * the room left shared in proportion to what each would need to set its cells on one line. Each row
- * is a line of the flow (a table breaks between rows), the header row repeated on each further page.
+ * at most what sets its cells on one line, the room shared fairly between them. Each row is a line of
+ * the flow (a table breaks between rows), the header row repeated on each further page.
  */
 export function table(b: Extract<Block, { kind: 'table' }>, ctx: FlowContext, indent: number): Flow[] {
   const { styles, space, colors, page } = ctx.theme;
