@@ -208,6 +208,16 @@ describe('footnotes', () => {
   });
 });
 
+describe('a footnote number with fonts that lack superscript digits', () => {
+  it('is printed in brackets rather than stop the build', () => {
+    const metrics = fakeMetrics([0xb9]); // no ¹ in any face
+    const model = layoutBook({ doc: docFromMarkdown(['# S\n\nA claim[^a].\n\n[^a]: The note.\n'], 'en'), images: new Map(), metrics, hyphenate: () => [] });
+    const body = bodyPages(model).flatMap(columnTexts);
+    expect(body.some((t) => t.text.startsWith('[1]'))).toBe(true);
+    expect(body.some((t) => t.text.includes('¹'))).toBe(false);
+  });
+});
+
 describe('a footnote in a heading', () => {
   it('is printed in the heading, not in the contents or the outline', () => {
     const model = layout('# Section\n\n## Title[^t]\n\nText.\n\n[^t]: On the title.\n');
