@@ -22,11 +22,21 @@ export interface ParseContext {
   depth: number;
   /** Something the guide says that we pass over or print differently: told, never silent. */
   warn: Warn;
+  /** The file's footnotes (blocks/footnote.ts): their definitions, and the numbers given so far. */
+  notes: Footnotes;
   /**
    * The blocks up to the token of type `closeType` (consumed), or to the end of the file. The loop of
    * toDocument.ts, handed in here so that block files need not import it (and it need not import them twice).
    */
   blocks: (closeType: string | null) => Block[];
+}
+
+/** A file's footnotes: definitions by label, numbers in order of first reference, notes not yet set. */
+export interface Footnotes {
+  defs: Map<string, { inline: Token; source: SourcePos; used: boolean }>;
+  numbers: Map<string, number>;
+  /** Labels referenced since the notes were last set (at the end of a section). */
+  pending: string[];
 }
 
 /**

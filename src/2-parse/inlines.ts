@@ -2,6 +2,7 @@ import type { Token } from 'markdown-it';
 import { fail } from '../errors.js';
 import type { Inline } from '../model/document.js';
 import { attr, where, type ParseContext } from './context.js';
+import { footnoteReference } from './blocks/footnote.js';
 
 const ALLOWED_SCHEMES = /^(https?:|mailto:)/i;
 
@@ -14,9 +15,9 @@ export function parseInlines(ctx: ParseContext, inline: Token): Inline[] {
   let bold = 0;
   let italic = 0;
   let link: string | undefined;
-  const push = (text: string, code = false) => {
+  const push = (text: string, code = false, note = false) => {
     if (!text) return;
-    out.push({ text, ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}), ...(code ? { code: true } : {}), ...(link ? { link } : {}) });
+    out.push({ text, ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}), ...(code ? { code: true } : {}), ...(link ? { link } : {}), ...(note ? { note: true } : {}) });
   };
   for (const c of inline.children ?? []) {
     switch (c.type) {
@@ -32,6 +33,11 @@ export function parseInlines(ctx: ParseContext, inline: Token): Inline[] {
       case 'code_inline':
         push(c.content, true);
         break;
+      case 'footnote_ref': {
+        const ref = footnoteReference(ctx, c, inline);
+        push(ref.text, false, ref.note);
+        break;
+      }
       case 'strong_open':
         bold++;
         break;

@@ -2,6 +2,7 @@ import { fail, type Warn } from '../errors.js';
 import type { Block, Chapter } from '../model/document.js';
 import type { SourceFile } from '../1-load/loadGuide.js';
 import { BLOCKS } from './blocks/index.js';
+import { noFootnotes, readFootnotes, sectionNotes, unusedNotes } from './blocks/footnote.js';
 import { where, type ParseContext } from './context.js';
 import { markdownParser } from './markdown.js';
 
@@ -14,8 +15,10 @@ const silent: Warn = () => {};
 export function parseChapter(file: SourceFile, ids = new Set<string>(), warn: Warn = silent): Chapter {
   const tokens = markdownParser().parse(file.body, {});
   const lines = file.body.split('\n');
-  const ctx: ParseContext = { file, lines, ids, pos: 0, tokens, depth: 0, warn, blocks: (closeType) => parseBlocks(ctx, closeType) };
+  const ctx: ParseContext = { file, lines, ids, pos: 0, tokens, depth: 0, warn, notes: noFootnotes(), blocks: (closeType) => parseBlocks(ctx, closeType) };
+  readFootnotes(ctx);
   const blocks = parseBlocks(ctx, null);
+  unusedNotes(ctx);
   return { file: file.path, blocks };
 }
 
@@ -28,11 +31,19 @@ function parseBlocks(ctx: ParseContext, closeType: string | null): Block[] {
       ctx.pos++;
       return out;
     }
+    // A section's notes are set after its last block: before the next `#`, or at the end of the file.
+    if (!closeType && t.type === 'heading_open' && t.tag === 'h1') pushNotes(ctx, out);
     const source = where(ctx, t);
     const handler = Object.hasOwn(BLOCKS, t.type) ? BLOCKS[t.type] : undefined;
     if (!handler) fail(`unsupported Markdown (${t.type})`, source);
     const block = handler(ctx, t, source);
     if (block) out.push(block);
   }
+  if (!closeType) pushNotes(ctx, out);
   return out;
+}
+
+function pushNotes(ctx: ParseContext, out: Block[]): void {
+  const notes = sectionNotes(ctx);
+  if (notes) out.push(notes);
 }

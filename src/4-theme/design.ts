@@ -116,6 +116,9 @@ export function designTheme(choices: DesignChoices): Theme {
     h3: s({ face: 'headings-extrabold', size: 10.5, leading: 13.5, color: c.ink, align: 'left', hyphenate: false }),
     caption: s({ ...sans, size: 7.4, leading: 9.8, color: c.muted, align: 'left', hyphenate: true }),
     code: s({ face: 'mono', size: 8, leading: 11, color: c.ink, align: 'left', hyphenate: false }),
+    // Tables: the body face a little smaller, ragged (a narrow cell justified would gape); the header row in the headings' bold.
+    tableCell: s({ ...body, size: 8.6, leading: 11.6, align: 'left' }),
+    tableHead: s({ ...sans, face: 'headings-bold', size: 7.8, leading: 11.6, color: c.ink, align: 'left', hyphenate: true }),
     runningHead: s({ face: 'headings-bold', size: 6.6, leading: 8, color: c.muted, align: 'left', hyphenate: false, uppercase: true, tracking: 0.8 }),
     folio: s({ face: 'headings-bold', size: 8, leading: 10, color: c.ink, align: 'left', hyphenate: false }),
     tocSection: s({ face: 'headings-black', size: 10.5, leading: 14, color: c.ink, align: 'left', hyphenate: false, uppercase: true, tracking: 0.2 }),
@@ -167,6 +170,7 @@ export function designTheme(choices: DesignChoices): Theme {
       calloutGap: 4 * t,
       quoteRule: 2 * t,
       codeIndent: 6 * t,
+      tableCell: { padX: 4 * t, padY: 3 * t },
     },
     figures: { uiTextPx: 13, uiTextPt: 7.5 * t, minUiTextPt: 6, photoMinScale: 0.8, fullWidth: phone },
     links: { qrSize: 17 * MM, minCellWidth: 52 * MM, gutter: 12 },

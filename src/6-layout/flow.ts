@@ -16,8 +16,9 @@ export interface FlowLine {
 
 /**
  * Measured items in, placed items out (as react-pdf's paginator): the flow is a list of blocks the
- * paginator may split between lines (`lines`), may not split (`block`), may shrink a little
- * (`figure`), or that force a new page (`break`).
+ * paginator may split between lines (`lines`, a table's rows too: its header row is set again at the
+ * top of each page it continues on), may not split (`block`), may shrink a little (`figure`), or that
+ * force a new page (`break`).
  */
 export type Flow =
   | {
@@ -28,6 +29,8 @@ export type Flow =
       /** Fewest lines left at a page foot / carried to the next page top. */
       orphans: number;
       widows: number;
+      /** Lines set again at the top of each further page the flow runs on (a table's header row). */
+      repeat?: FlowLine[];
     }
   | {
       kind: 'block';
@@ -38,6 +41,8 @@ export type Flow =
       heading?: HeadingMark;
       /** What the block belongs to (the links page), so the pages holding it can be told apart. */
       part?: 'links';
+      /** A separator: printed between two blocks of a page, left out at a page top (the page break separates). */
+      betweenOnly?: boolean;
     }
   | {
       kind: 'figure';

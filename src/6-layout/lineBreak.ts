@@ -117,6 +117,7 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
     // A line too loose to justify well reads better ragged.
     if (extra > MAX_SPACE_STRETCH * (o.style.size * SPACE_SHARE_OF_SIZE)) extra = 0;
   } else if (align === 'center') x = (o.width - natural) / 2;
+  else if (align === 'right') x = Math.max(0, o.width - natural);
   const fragments: Fragment[] = [];
   const fragmentLinks: (string | undefined)[] = [];
   const links: Line['links'] = [];

@@ -103,6 +103,7 @@ export function paginate(flows: Flow[], height: number, startSection: string | n
 
     if (f.kind === 'block') {
       if (!empty() && y + gap + f.height > height + EPS) newPage();
+      if (f.betweenOnly && empty()) continue;
       const g = empty() ? 0 : gap;
       page.items.push(...translate(f.items, 0, y + g));
       if (f.part) page.parts.add(f.part);
@@ -141,6 +142,8 @@ export function paginate(flows: Flow[], height: number, startSection: string | n
       // Lines: split between lines, honouring orphans and widows.
       let lines = f.lines;
       let g = empty() ? 0 : gap;
+      // The page holds nothing but the lines repeated at its top: it must take a line of its own.
+      let onlyRepeated = false;
       while (lines.length) {
         const fit = countFit(lines, height - y - g);
         if (fit >= lines.length) {
@@ -151,7 +154,7 @@ export function paginate(flows: Flow[], height: number, startSection: string | n
         let take = fit;
         if (lines.length - take < f.widows) take = lines.length - f.widows;
         if (take < f.orphans || (f.keepWithNext && !empty())) take = 0;
-        if (take === 0 && empty()) take = Math.max(1, fit); // a page must take something
+        if (take === 0 && (empty() || onlyRepeated)) take = Math.max(1, fit); // a page must take something
         if (take > 0) {
           y += g;
           placeLines(lines.slice(0, take));
@@ -159,6 +162,12 @@ export function paginate(flows: Flow[], height: number, startSection: string | n
         }
         newPage();
         g = 0;
+        onlyRepeated = false;
+        // A table that goes on: its header row first (not when it moved whole to this page: it has it).
+        if (f.repeat && lines !== f.lines) {
+          placeLines(f.repeat);
+          onlyRepeated = true;
+        }
       }
     }
   }

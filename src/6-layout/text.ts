@@ -72,4 +72,9 @@ export function stackLines(lines: FlowLine[], x = 0, y0 = 0): { items: PageItem[
   return { items, height: y - y0, bottom: y };
 }
 
-export const plainText = (inlines: Inline[]) => inlines.map((i) => i.text).join('');
+/** The words of a run of text, without its footnote numbers (a heading's, in the contents and running heads). */
+export const plainText = (inlines: Inline[]) =>
+  inlines
+    .filter((i) => !i.note)
+    .map((i) => i.text)
+    .join('');

@@ -122,6 +122,14 @@ export function failMissing(missing: MissingChars): never {
   );
 }
 
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A footnote's number raised: in superscript digits where the face stack has them, else in brackets. */
+function noteNumber(text: string, face: FaceId, o: BreakOptions): string {
+  const raised = text.replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
+  return [...raised].every((ch) => faceFor(face, ch.codePointAt(0)!, o.metrics, o.fallback ?? NO_FALLBACK)) ? raised : `[${text}]`;
+}
+
 export function measure(text: string, face: FaceId, o: BreakOptions): number {
   const s = o.style;
   return o.metrics.width(face, text) * s.size + (s.tracking ?? 0) * [...text].length;
@@ -145,6 +153,7 @@ export function toWords(runs: Inline[], o: BreakOptions): Word[] {
     let text = run.text.replace(/[\u00ad\u200b]/g, '').replace(/\t/g, ' ');
     // Text set in capitals keeps a URL as written: its path is case-sensitive.
     if (o.style.uppercase) text = text.replace(/\S+/g, (t) => (isUrl(t, run.link) ? t : t.toLocaleUpperCase(language(o.lang).uppercase)));
+    if (run.note) text = noteNumber(text, face, o);
     for (const token of text.split(/( +|\n)/)) {
       if (!token) continue;
       if (token === '\n') end(0, face, true);

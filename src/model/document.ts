@@ -7,6 +7,8 @@ export interface Inline {
   italic?: boolean;
   code?: boolean;
   link?: string;
+  /** A footnote reference: its number, printed raised and small after the word. */
+  note?: boolean;
 }
 
 export interface FigureAttrs {
@@ -18,14 +20,30 @@ export interface FigureAttrs {
   redact: [number, number, number, number][];
 }
 
+/** How a table column's text sits in its cells (`:---`, `:---:`, `---:`). */
+export type ColumnAlign = 'left' | 'center' | 'right';
+
+/** One footnote: its number in the file and its text (a paragraph). */
+export interface Note {
+  number: number;
+  blocks: Block[];
+}
+
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; inlines: Inline[]; id: string; source: SourcePos }
   | { kind: 'paragraph'; inlines: Inline[]; source: SourcePos }
-  | { kind: 'list'; ordered: boolean; start: number; items: Block[][]; source: SourcePos }
+  /** `tasks`, in a list holding `- [ ]` items: each item's box, ticked or not (null: an ordinary item). */
+  | { kind: 'list'; ordered: boolean; start: number; items: Block[][]; tasks?: (boolean | null)[]; source: SourcePos }
   | { kind: 'figure'; src: string; alt: string; caption: Inline[]; attrs: FigureAttrs; source: SourcePos }
   | { kind: 'callout'; variant: string; blocks: Block[]; source: SourcePos }
   | { kind: 'quote'; blocks: Block[]; source: SourcePos }
   | { kind: 'code'; text: string; source: SourcePos }
+  /** A GFM table: each cell a paragraph; `header` and each row have one cell per column. */
+  | { kind: 'table'; align: ColumnAlign[]; header: Block[]; rows: Block[][]; source: SourcePos }
+  /** The notes referenced in a section, set after its last block. */
+  | { kind: 'notes'; notes: Note[]; source: SourcePos }
+  /** `---` between blocks: a visible separator. */
+  | { kind: 'separator'; source: SourcePos }
   | { kind: 'pageBreak'; source: SourcePos }
   | { kind: 'linksIndex'; source: SourcePos };
 

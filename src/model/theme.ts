@@ -36,7 +36,7 @@ export interface TextStyle {
   color: string;
   tracking?: number;
   uppercase?: boolean;
-  align: 'justify' | 'left' | 'center';
+  align: 'justify' | 'left' | 'center' | 'right';
   hyphenate: boolean;
   /** Colour of link text in running text, so a reader on screen sees what is clickable. */
   linkColor?: string;
@@ -50,6 +50,8 @@ export type StyleName =
   | 'h3'
   | 'caption'
   | 'code'
+  | 'tableCell'
+  | 'tableHead'
   | 'runningHead'
   | 'folio'
   | 'tocSection'
@@ -109,6 +111,8 @@ export interface Spacing {
   calloutGap: number;
   quoteRule: number;
   codeIndent: number;
+  /** Space between a table cell's text and its column's edges (padX) and its row's rules (padY). */
+  tableCell: { padX: number; padY: number };
 }
 
 /** The cover's emblem: vector paths (an SVG of paths) or an image of images/ (through the image stage). */

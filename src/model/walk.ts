@@ -21,12 +21,16 @@ const CHILDREN: { [K in Block['kind']]: Field<Of<K>, Block[][]> | null } = {
   list: { get: (b) => b.items, with: (b, items) => ({ ...b, items }) },
   quote: { get: (b) => [b.blocks], with: (b, [blocks]) => ({ ...b, blocks }) },
   callout: { get: (b) => [b.blocks], with: (b, [blocks]) => ({ ...b, blocks }) },
+  // A table's rows are sequences of cells (paragraphs), the header first.
+  table: { get: (b) => [b.header, ...b.rows], with: (b, [header, ...rows]) => ({ ...b, header, rows }) },
+  notes: { get: (b) => b.notes.map((n) => n.blocks), with: (b, seqs) => ({ ...b, notes: b.notes.map((n, i) => ({ ...n, blocks: seqs[i] })) }) },
   heading: null,
   paragraph: null,
   figure: null,
   code: null,
   pageBreak: null,
   linksIndex: null,
+  separator: null,
 };
 
 /** Kinds holding text: their runs of inlines (a figure: its caption). */
@@ -39,8 +43,11 @@ const INLINES: { [K in Block['kind']]: Field<Of<K>, Inline[]> | null } = {
   list: null,
   quote: null,
   callout: null,
+  table: null,
+  notes: null,
   pageBreak: null,
   linksIndex: null,
+  separator: null,
 };
 
 // The tables are typed per kind; looked up by a block of any kind, they are read through this view.
@@ -58,8 +65,8 @@ export function blockInlines(block: Block): Inline[] | undefined {
 }
 
 /**
- * Every block at every depth, in reading order: a block, then what it holds. `depth` counts the lists,
- * quotes and callouts around the block (0 for a chapter's own blocks).
+ * Every block at every depth, in reading order: a block, then what it holds. `depth` counts the blocks
+ * holding it (lists, quotes, callouts, tables, notes; 0 for a chapter’s own blocks).
  */
 export function walkBlocks(blocks: readonly Block[], visit: (block: Block, depth: number) => void, depth = 0): void {
   for (const b of blocks) {

@@ -44,6 +44,12 @@ const block = fc.oneof(
   fc.tuple(words, fc.constantFrom('', '{width=40%}', '{redact="0,0,10,10"}', '{crop="0,0,60,40"}', '{width=0%}', '{redact="1000,0,5,5"}')).map(([a, at]) => `![${a}](ok.png "${a}")${at}`),
   fc.constant('\\newpage'),
   fc.constant('---'),
+  // GFM tables, footnotes and task lists.
+  fc.tuple(fc.integer({ min: 1, max: 6 }), fc.array(fc.array(inline, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 })).map(
+    ([n, rows]) => `| ${Array.from({ length: n }, (_, i) => `h${i}`).join(' | ')} |\n|${' :-: |'.repeat(n)}\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`,
+  ),
+  fc.tuple(line, fc.constantFrom('1', 'a', 'x y'), fc.boolean()).map(([l, label, defined]) => `${l}[^${label}]\n\n${defined ? `[^${label}]: ${l}` : ''}`),
+  fc.array(fc.tuple(fc.constantFrom('[ ]', '[x]', '[X]', '[]'), line), { minLength: 1, maxLength: 4 }).map((ls) => ls.map(([box, l]) => `- ${box} ${l}`).join('\n')),
   noise,
 );
 const markdown = fc.array(block, { minLength: 1, maxLength: 6 }).chain((bs) => fc.constantFrom('\n\n', '\n').map((sep) => bs.join(sep)));

@@ -3,12 +3,14 @@ import type { BlockHandler } from '../context.js';
 import { code } from './code.js';
 import { container, containerSyntax } from './container.js';
 import { heading } from './heading.js';
-import { hr } from './hr.js';
+import { footnoteDefinition, footnoteSyntax } from './footnote.js';
 import { list } from './list.js';
 import { pageBreak, pageBreakSyntax } from './pageBreak.js';
 import { paragraph } from './paragraph.js';
 import { quote } from './quote.js';
-import { html, table } from './refused.js';
+import { html } from './refused.js';
+import { separator } from './separator.js';
+import { table } from './table.js';
 
 /**
  * The block kinds of a guide, by the markdown-it token that opens them (as mdast-util-from-markdown's
@@ -25,10 +27,11 @@ export const BLOCKS: Readonly<Record<string, BlockHandler>> = {
   fence: code,
   code_block: code,
   page_break: pageBreak,
-  hr,
-  html_block: html,
+  hr: separator,
   table_open: table,
+  footnote_def_open: footnoteDefinition,
+  html_block: html,
 };
 
 /** markdown-it syntax that block kinds bring, registered in this order (after markdown-it-attrs). */
-export const SYNTAX: readonly ((md: MarkdownIt) => void)[] = [containerSyntax, pageBreakSyntax];
+export const SYNTAX: readonly ((md: MarkdownIt) => void)[] = [containerSyntax, pageBreakSyntax, footnoteSyntax];

@@ -11,8 +11,11 @@ import { code } from './code.js';
 import { figure } from './figure.js';
 import { heading } from './heading.js';
 import { list } from './list.js';
+import { notes } from './notes.js';
 import { paragraph } from './paragraph.js';
 import { quote } from './quote.js';
+import { separator } from './separator.js';
+import { table } from './table.js';
 
 export type FlowHandler<K extends Block['kind']> = (b: Extract<Block, { kind: K }>, ctx: FlowContext, indent: number, next: Block | undefined) => Flow[];
 
@@ -24,6 +27,9 @@ const FLOW: { [K in Block['kind']]: FlowHandler<K> } = {
   callout,
   code,
   figure,
+  table,
+  notes,
+  separator,
   pageBreak: () => [{ kind: 'break', reason: 'explicit' }],
   linksIndex: () => [], // placed by the book layout, which knows every link of the guide
 };
