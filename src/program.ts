@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { ZineError } from './errors.js';
+import { count, Diagnostics, systemError, ZineError } from './errors.js';
 
 /**
  * `npm run zine -- <command>`. Each command imports only the stages it needs: `status` never loads
@@ -49,6 +49,26 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   program
+    .command('check')
+    .description('read the whole guide in every language and list every error and warning, by file (writes nothing)')
+    .option('--lang <codes>', 'comma-separated languages (default: every folder in content/)')
+    .action(async (opts: { lang?: string }) => {
+      const root = resolve(program.opts().root);
+      const { listLanguages, markdownFiles, readGuideConfig } = await import('./1-load/loadGuide.js');
+      const { checkEdition, assertLanguages } = await import('./pipeline.js');
+      readGuideConfig(root); // no guide here, or a zine.yml we cannot read: nothing else can be checked
+      const available = listLanguages(root);
+      const langs = opts.lang ? [...new Set(opts.lang.split(',').map((s) => s.trim()).filter(Boolean))] : available;
+      assertLanguages(langs, available);
+      const d = new Diagnostics();
+      const o = { root, outDir: resolve(root, 'build'), booklet: false, press: false, grayscale: false, sheet: 'auto' as const, flip: 'short' as const, warn: () => {} };
+      for (const lang of langs) await checkEdition(lang, o, d);
+      const files = langs.reduce((n, l) => n + markdownFiles(root, l).length, 0);
+      process.stdout.write(d.format(`${count(files, 'Markdown file')} checked in ${count(langs.length, 'language')}`));
+      if (d.errors.length) process.exitCode = 1;
+    });
+
+  program
     .command('impose')
     .description('impose any PDF as a saddle-stitched booklet (PDF in, PDF out)')
     .argument('<in>', 'input PDF, pages in reading order')
@@ -90,6 +110,8 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   await program.parseAsync(argv).catch((e: unknown) => {
+    // A failure of the machine wherever it struck (a folder gone, a disk full): the path and what to do.
+    e = systemError(e);
     if (e instanceof ZineError) {
       process.stderr.write(`${e.format()}\n`);
       process.exitCode = 1;

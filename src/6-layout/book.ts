@@ -11,7 +11,7 @@ import type { Flow } from './flow.js';
 import { translate } from './flow.js';
 import type { Metrics } from './metrics.js';
 import { paginate, type Pagination } from './paginate.js';
-import { failMissing } from './lineBreak.js';
+import { failMissing, type MissingChars } from './lineBreak.js';
 import { coverItems, backItems } from './covers.js';
 import { displayUrl, qrModules } from './links.js';
 import { defaultTheme } from '../4-theme/design.js';
@@ -23,6 +23,11 @@ export interface BookInput {
   hyphenate: Hyphenator;
   /** The look; our zine's (A5) when not given. */
   theme?: Theme;
+  /**
+   * Where characters no font has are recorded, each at its first place (the book is laid out without
+   * them); without it, layout stops on them naming them all.
+   */
+  missing?: MissingChars;
 }
 
 export interface GuideLink {
@@ -214,7 +219,7 @@ export function layoutBook(input: BookInput): PageModel {
   const { doc, metrics, hyphenate } = input;
   const theme = input.theme ?? defaultTheme();
   const box = contentBox(theme.page, 0);
-  const ctx: FlowContext = { metrics, lang: doc.lang, hyphenate, theme, width: box.width, images: input.images, figureLabel: doc.strings.figure, figureNumbers: numberFigures(doc), missing: new Map() };
+  const ctx: FlowContext = { metrics, lang: doc.lang, hyphenate, theme, width: box.width, images: input.images, figureLabel: doc.strings.figure, figureNumbers: numberFigures(doc), missing: input.missing ?? new Map() };
   const links = collectLinks(doc);
   const flows: Flow[] = [];
   let linksPlaced = false;
@@ -245,7 +250,7 @@ export function layoutBook(input: BookInput): PageModel {
   const firstBody = toc.firstBody;
 
   const pages: Page[] = [];
-  const warnings: string[] = [];
+  const warnings: PageModel['warnings'] = [];
   pages.push({ index: 0, kind: 'cover', folio: null, items: coverItems(doc, ctx) });
   for (const p of toc.pages) {
     const index = pages.length;
@@ -259,7 +264,7 @@ export function layoutBook(input: BookInput): PageModel {
     pages.push({ index, kind, folio: index + 1, items: [...translate(p.items, b.x, b.y), ...pageFurniture(index, kind, p.section, doc, ctx)] });
   }
   pages.push({ index: pages.length, kind: 'back', folio: null, items: backItems(doc, ctx) });
-  if (ctx.missing?.size) failMissing(ctx.missing);
+  if (!input.missing && ctx.missing?.size) failMissing(ctx.missing);
 
   const outline: OutlineEntry[] = body.headings
     .filter((h) => h.level <= 2)
@@ -271,7 +276,7 @@ export function layoutBook(input: BookInput): PageModel {
     if (!isScreenshot(info)) continue;
     const ptPerCssPx = f.w / (info.width / info.pixelRatio);
     const uiPt = rules.uiTextPx * ptPerCssPx;
-    if (uiPt < rules.minUiTextPt) warnings.push(`${f.label}: interface text in ${f.image} prints at about ${uiPt.toFixed(1)} pt (under ${rules.minUiTextPt} pt); crop it or give it more width`);
+    if (uiPt < rules.minUiTextPt) warnings.push({ message: `interface text in ${f.image} prints at about ${uiPt.toFixed(1)} pt (under ${rules.minUiTextPt} pt)`, where: f.source, hint: 'Crop it or give it more width.' });
   }
 
   return { width: theme.page.width, height: theme.page.height, lang: doc.lang, title: doc.meta.title, subject: doc.meta.subject, pages, outline, warnings };

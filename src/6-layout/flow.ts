@@ -1,3 +1,4 @@
+import type { SourcePos } from '../errors.js';
 import type { PageItem } from '../model/page.js';
 
 /** Where a heading landed; the table of contents, outline and running heads read these. */
@@ -54,8 +55,8 @@ export type Flow =
       minScale: number;
       spaceBefore: number;
       keepWithNext: false;
-      /** Called with the final printed width, to warn about illegible interface text. */
-      label: string;
+      /** Where the figure is in the content: a warning about its printed size points there. */
+      source: SourcePos;
     }
   | { kind: 'break'; reason: 'section' | 'explicit' };
 

@@ -1,3 +1,4 @@
+import type { SourcePos } from '../errors.js';
 import type { PageItem } from '../model/page.js';
 import { flowHeight, translate, type Flow, type FlowLine, type HeadingMark } from './flow.js';
 
@@ -17,7 +18,7 @@ export interface PaginatedPage {
 export interface Pagination {
   pages: PaginatedPage[];
   headings: PlacedHeading[];
-  figures: { image: string; page: number; w: number; h: number; scale: number; label: string }[];
+  figures: { image: string; page: number; w: number; h: number; scale: number; source: SourcePos }[];
 }
 
 /** Heights are sums of floating-point numbers: a line that fits to within this (points) fits. */
@@ -123,7 +124,7 @@ export function paginate(flows: Flow[], height: number, startSection: string | n
         page.items.push(...translate(l.items, capX, y));
         y += l.height;
       }
-      figures.push({ image: f.image, page: pages.length, w, h, scale, label: f.label });
+      figures.push({ image: f.image, page: pages.length, w, h, scale, source: f.source });
     } else {
       // Lines: split between lines, honouring orphans and widows.
       let lines = f.lines;

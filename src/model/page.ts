@@ -1,3 +1,4 @@
+import type { SourcePos } from '../errors.js';
 import type { FaceId } from './theme.js';
 
 /**
@@ -113,6 +114,6 @@ export interface PageModel {
   outline: OutlineEntry[];
   /** Set for the press edition (see layout/press.ts). */
   press?: PressSheet;
-  /** Images the pages refer to, by key: the figure's source and the box it is printed in (points). */
-  warnings: string[];
+  /** What the reader should hear about the layout (a screenshot printed too small), at its place in the content. */
+  warnings: { message: string; where: SourcePos; hint?: string }[];
 }

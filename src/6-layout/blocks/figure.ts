@@ -43,7 +43,7 @@ export function figure(b: Extract<Block, { kind: 'figure' }>, ctx: FlowContext, 
       minScale,
       spaceBefore: space.figure,
       keepWithNext: false,
-      label: `${b.source.file}:${b.source.line}`,
+      source: b.source,
     },
   ];
 }
