@@ -134,4 +134,16 @@ describe('zine check', () => {
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toBe('0 errors, 0 warnings in 0 files (1 Markdown file checked in 1 language)\n');
   });
+
+  it('warnings only: exit 0, and a layout warning points at its figure', async () => {
+    // A 1x screenshot 3000 px wide: its interface text cannot print legibly in any column.
+    const wide = await sharp({ create: { width: 3000, height: 200, channels: 3, background: '#ccc' } }).png().toBuffer();
+    const body = '# Wide\n\nA screenshot far too wide:\n\n![Wide](wide.png "Wide")\n';
+    const dir = makeProject({ body, images: { 'wide.png': wide } });
+    const r = runCli(['check', '--root', dir]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const file = `---\ntitle: Safety test guide\n---\n\n${body}`;
+    expect(r.stdout).toMatch(new RegExp(`^${at('content/xx/01-guide.md', file, 'wide.png')}:\\d+ warning: interface text in wide\\.png prints at about [\\d.]+ pt \\(under 6 pt\\)\\n {2}\\S`, 'm'));
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('0 errors, 1 warning in 1 file (1 Markdown file checked in 1 language)');
+  });
 });
