@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Diagnostics, fail, formatWarning, systemErrorAt } from './errors.js';
 import { fontSet } from './fonts/fontMetrics.js';
 import type { ImposeOptions } from './8-impose/index.js';
@@ -282,12 +282,15 @@ export async function renderEdition(lang: string, o: BuildOptions): Promise<Edit
 /**
  * Write the editions' files: every one to a temporary file, then all renamed (atomicWrite.ts). Callers
  * build every edition first: a failure anywhere, a full disk included, leaves all previous files untouched.
- * `write` stands in for the disk in tests.
+ * With `checksums` (the output folder), its SHA256SUMS is written in the same batch, so it always lists
+ * the PDFs that are there. `write` stands in for the disk in tests.
  */
-export function writeEditions(results: EditionResult[], o: Pick<BuildOptions, 'timing'> & { write?: WriteFile }): string[] {
-  const files = results.flatMap((r) => r.files);
+export function writeEditions(results: EditionResult[], o: Pick<BuildOptions, 'timing'> & { write?: WriteFile; checksums?: string }): string[] {
+  const files: [string, Uint8Array | string][] = results.flatMap((r) => r.files);
+  const pdfs = files.map(([path]) => path);
+  if (o.checksums) files.push([join(o.checksums, 'SHA256SUMS'), checksums(o.checksums, results.flatMap((r) => r.files))]);
   timed(o as BuildOptions, 'write', () => writeAllAtomic(files, o.write));
-  return files.map(([path]) => path);
+  return pdfs;
 }
 
 /** One language, built and written. */
@@ -296,14 +299,21 @@ export async function buildEdition(lang: string, o: BuildOptions): Promise<Editi
   return { ...r, outputs: writeEditions([r], o) };
 }
 
-/** build/SHA256SUMS lists every PDF in the output folder, so copies passed on can be checked. */
+/**
+ * build/SHA256SUMS lists every PDF in the output folder, so copies passed on can be checked: those
+ * there now, with `files` (about to be written) in place of the ones they replace.
+ */
+function checksums(outDir: string, files: [string, Uint8Array][] = []): string {
+  const pdfs = new Map<string, Uint8Array>();
+  // A file where the folder should be is for the write to report, with what to do.
+  if (existsSync(outDir) && statSync(outDir).isDirectory()) for (const f of readdirSync(outDir)) if (f.endsWith('.pdf')) pdfs.set(f, readFileSync(join(outDir, f)));
+  for (const [path, data] of files) if (dirname(path) === outDir && path.endsWith('.pdf')) pdfs.set(basename(path), data);
+  const names = [...pdfs.keys()].sort();
+  return names.map((f) => `${createHash('sha256').update(pdfs.get(f)!).digest('hex')}  ${f}`).join('\n') + '\n';
+}
+
 export function writeChecksums(outDir: string): void {
-  if (!existsSync(outDir)) return;
-  const lines = readdirSync(outDir)
-    .filter((f) => f.endsWith('.pdf'))
-    .sort()
-    .map((f) => `${createHash('sha256').update(readFileSync(join(outDir, f))).digest('hex')}  ${f}`);
-  writeAtomic(join(outDir, 'SHA256SUMS'), lines.join('\n') + '\n');
+  if (existsSync(outDir)) writeAtomic(join(outDir, 'SHA256SUMS'), checksums(outDir));
 }
 
 export function assertLanguages(requested: string[], available: string[]): void {

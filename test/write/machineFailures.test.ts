@@ -5,12 +5,13 @@
  * byte for byte as they were, with no temporary file behind.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ZineError } from '../../src/errors.js';
-import { buildEdition, renderEdition, writeEditions } from '../../src/pipeline.js';
+import { renderEdition, writeEditions } from '../../src/pipeline.js';
 import { writeAllAtomic, type WriteFile } from '../../src/9-write/atomicWrite.js';
 import { buildOptions, cleanup, listDir, makeProject, runCli, tempDir } from '../safety/helpers.js';
 
@@ -64,20 +65,23 @@ describe('a disk that fills up while the PDFs are written', () => {
     expectUntouched(dir, before);
   });
 
-  it('a second build that fails at write time leaves the first build’s PDFs byte-identical', async () => {
+  it('a second build that fails at write time leaves the first build’s PDFs and SHA256SUMS byte-identical', async () => {
     const root = makeProject({ body: '# First\n\nThe first version.\n' });
     const o = buildOptions(root, { booklet: true });
-    await buildEdition('xx', o);
     const out = join(root, 'build');
+    writeEditions([await renderEdition('xx', o)], { checksums: out });
     const before = snapshot(out);
-    expect([...before.keys()]).toEqual(['safety-xx-booklet.pdf', 'safety-xx.pdf']);
+    expect([...before.keys()]).toEqual(['SHA256SUMS', 'safety-xx-booklet.pdf', 'safety-xx.pdf']);
+    // SHA256SUMS, written with the PDFs, lists them as they are on disk.
+    const sha = (f: string) => createHash('sha256').update(readFileSync(join(out, f))).digest('hex');
+    expect(before.get('SHA256SUMS')!.toString()).toBe(`${sha('safety-xx-booklet.pdf')}  safety-xx-booklet.pdf\n${sha('safety-xx.pdf')}  safety-xx.pdf\n`);
 
     writeFileSync(join(root, 'content', 'xx', '01-guide.md'), '---\ntitle: Safety test guide\n---\n\n# Second\n\nA second, longer version of the text.\n');
     const second = await renderEdition('xx', o);
     // The new PDFs differ: had they been written, the check below would see it.
     expect(second.files.every(([p, data]) => !Buffer.from(data).equals(before.get(p.split('/').at(-1)!)!))).toBe(true);
     const room = second.files[0][1].length + 100; // the reading edition fits, the booklet does not
-    expect(() => writeEditions([second], { write: diskWithRoom(room) })).toThrow(/^cannot write .*safety-xx-booklet\.pdf: the disk is full \(ENOSPC\)$/);
+    expect(() => writeEditions([second], { write: diskWithRoom(room), checksums: out })).toThrow(/^cannot write .*safety-xx-booklet\.pdf: the disk is full \(ENOSPC\)$/);
     expectUntouched(out, before);
   });
 });
