@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fail, formatWarning } from './errors.js';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Diagnostics, fail, formatWarning, systemErrorAt } from './errors.js';
 import { fontSet } from './fonts/fontMetrics.js';
 import type { ImposeOptions } from './8-impose/index.js';
 import { probeImage, processImage, type ImageInfo, type ImageProfile, type ProcessedImage } from './5-images/processImage.js';
 import { resolveImage } from './5-images/resolveImage.js';
 import { layoutBook } from './6-layout/book.js';
+import { missingCharErrors, type MissingChars } from './6-layout/lineBreak.js';
 import { pressEdition } from './6-layout/press.js';
 import { loadGuide, type LoadedGuide } from './1-load/loadGuide.js';
 import { figureKey, type Block, type DocumentModel, type FigureAttrs } from './model/document.js';
@@ -17,7 +18,7 @@ import { parseChapter } from './2-parse/toDocument.js';
 import { renderPdf } from './7-render/renderPdf.js';
 import { typesetDocument } from './3-typography/applyToDocument.js';
 import { loadHyphenator } from './3-typography/hyphenate.js';
-import { writeAtomic } from './9-write/atomicWrite.js';
+import { writeAllAtomic, writeAtomic, type WriteFile } from './9-write/atomicWrite.js';
 import { EDITIONS, type Edition } from './editions/index.js';
 import type { Emblem } from './model/theme.js';
 import { themeFor, themeSources, type Medium, type ThemeSources } from './4-theme/index.js';
@@ -94,67 +95,106 @@ interface Prepared {
   hyphenate: Awaited<ReturnType<typeof loadHyphenator>>;
 }
 
-/** load -> parse -> typography -> images (probe): everything before layout, once per language. */
-async function prepare(lang: string, o: BuildOptions): Promise<Prepared> {
-  const guide = timed(o, 'load', () => loadGuide(o.root, lang));
+/** Stands in, for `check`, for a figure whose image could not be read (its error is recorded): a photo's shape. */
+const UNREADABLE: ImageInfo = { width: 4, height: 3, pixelRatio: 1, format: 'jpeg' };
+
+/**
+ * load -> parse -> typography -> images (probe): everything before layout, once per language. Errors
+ * are recorded in `d` and each stage goes on past them (a bad block, a missing image), so that one run
+ * finds them all; null when the guide is too broken to lay out (its book keys, strings or fonts).
+ */
+async function prepare(lang: string, o: BuildOptions, d: Diagnostics): Promise<Prepared | null> {
+  const guide = timed(o, 'load', () => d.attempt(() => loadGuide(o.root, lang, d)));
+  if (!guide) return null;
   const ids = new Set<string>();
   const parsed: DocumentModel = timed(o, 'parse', () => ({
     lang,
     slug: guide.slug,
     meta: guide.meta,
     strings: guide.strings,
-    chapters: guide.files.map((f) => parseChapter(f, ids, (m, at, hint) => o.warn(formatWarning(m, at, hint)))),
+    chapters: guide.files.map((f) => parseChapter(f, ids, d.warn, d.error)),
   }));
   const doc = timed(o, 'typography', () => typesetDocument(parsed));
-  const sources = timed(o, 'theme', () => themeSources(o.root, guide.config, lang));
+  const sources = timed(o, 'theme', () => d.attempt(() => themeSources(o.root, guide.config, lang)));
   const cacheDir = join(o.root, '.cache', 'images');
   const figs = new Map<string, FigureSource>();
   await timedAsync(o, 'images.probe', async () => {
     for (const fig of doc.chapters.flatMap((c) => figures(c.blocks))) {
       const key = figureKey(fig.src, fig.attrs);
       if (figs.has(key)) continue;
-      const resolved = resolveImage(o.root, lang, fig.src, fig.source);
-      // Only a language that has localized images (an images/<lang>/ folder) is warned about one it lacks.
-      if (lang !== guide.sourceLang && resolved.fellBack) {
-        o.warn(`${fig.source.file}:${fig.source.line}:${fig.source.col} no ${lang} version of ${fig.src}: using ${resolved.path} (add images/${lang}/${fig.src})`);
-      }
-      const bytes = readFileSync(resolved.absPath);
-      const info = await probeImage(bytes, fig.attrs, resolved.path, fig.source, cacheDir);
-      figs.set(key, { attrs: fig.attrs, bytes, path: resolved.path, source: fig.source, info });
+      // Each figure on its own: one missing image does not hide the next.
+      const found = await d.attemptAsync(async () => {
+        try {
+          const resolved = resolveImage(o.root, lang, fig.src, fig.source);
+          // Only a language that has localized images (an images/<lang>/ folder) is warned about one it lacks.
+          if (lang !== guide.sourceLang && resolved.fellBack) d.warn(`no ${lang} version of ${fig.src}: using ${resolved.path}`, fig.source, `Add images/${lang}/${fig.src}.`);
+          const bytes = readFileSync(resolved.absPath);
+          const info = await probeImage(bytes, fig.attrs, resolved.path, fig.source, cacheDir);
+          return { attrs: fig.attrs, bytes, path: resolved.path, source: fig.source, info };
+        } catch (e) {
+          throw systemErrorAt(e, fig.source); // an image removed while we read it: said at the figure
+        }
+      });
+      figs.set(key, found ?? { attrs: fig.attrs, bytes: Buffer.alloc(0), path: fig.src, source: fig.source, info: UNREADABLE });
     }
   });
   // A raster emblem is an image like a figure: probed for its size, processed per edition.
   let emblem: Prepared['emblem'] = null;
-  if (sources.emblem?.kind === 'image') {
+  if (sources?.emblem?.kind === 'image') {
     const { path, bytes } = sources.emblem;
     const source = guide.config.at('theme.cover.emblem');
     const attrs: FigureAttrs = { width: 1, redact: [] };
-    const info = await probeImage(bytes, attrs, path, source, cacheDir);
-    figs.set(EMBLEM_KEY, { attrs, bytes, path, source, info });
-    emblem = { kind: 'image', key: EMBLEM_KEY, width: info.width / info.pixelRatio, height: info.height / info.pixelRatio };
+    const info = await d.attemptAsync(() => probeImage(bytes, attrs, path, source, cacheDir));
+    if (info) {
+      figs.set(EMBLEM_KEY, { attrs, bytes, path, source, info });
+      emblem = { kind: 'image', key: EMBLEM_KEY, width: info.width / info.pixelRatio, height: info.height / info.pixelRatio };
+    }
   }
   const hyphenate = await loadHyphenator(lang);
-  return { guide, doc, figures: figs, sources, emblem, hyphenate };
+  return guide.complete && sources ? { guide, doc, figures: figs, sources, emblem, hyphenate } : null;
+}
+
+/** The build's way: warnings printed as they come, the errors of a stage thrown together at its end. */
+function building(o: BuildOptions): Diagnostics {
+  return new Diagnostics((w) => o.warn(formatWarning(w.message, w.where, w.hint)));
 }
 
 /** The key of a raster emblem among the images of a page model (no figure path starts with a colon). */
 const EMBLEM_KEY = ':emblem';
 
-/** The page model of one medium, from a prepared guide. */
-function layoutFor(p: Prepared, medium: Medium, o: BuildOptions) {
+/**
+ * The page model of one medium, from a prepared guide. Characters no font has are recorded in `d` (an
+ * error per file, naming each at its first place) and the book is still laid out: check goes on.
+ */
+function layoutFor(p: Prepared, medium: Medium, o: BuildOptions, d: Diagnostics) {
   const theme = themeFor(p.guide.config, p.sources, medium, p.emblem);
   const infos = new Map([...p.figures].map(([k, s]) => [k, s.info]));
   const metrics = fontSet(join(o.root, 'fonts'), theme.faces);
-  const model = timed(o, 'layout', () => layoutBook({ doc: p.doc, images: infos, metrics, hyphenate: p.hyphenate, theme }));
+  const missing: MissingChars = new Map();
+  const model = timed(o, 'layout', () => layoutBook({ doc: p.doc, images: infos, metrics, hyphenate: p.hyphenate, theme, missing }));
+  for (const e of missingCharErrors(missing)) d.error(e);
   // The printed page's warnings are the ones to act on; the phone edition's figures are as wide as they can be.
-  if (medium === 'page') for (const w of model.warnings) o.warn(w);
+  if (medium === 'page') for (const w of model.warnings) d.warn(w.message, w.where, w.hint);
   return { theme, model, fonts: metrics };
 }
 
 /** load -> parse -> typography -> images (probe) -> layout. Returns the page model and what render needs. */
 export async function layoutEdition(lang: string, o: BuildOptions, medium: Medium = 'page') {
-  const p = await prepare(lang, o);
-  return { guide: p.guide, doc: p.doc, figures: p.figures, ...layoutFor(p, medium, o) };
+  const d = building(o);
+  const p = await prepare(lang, o, d);
+  d.throwIfErrors();
+  const laid = layoutFor(p!, medium, o, d);
+  d.throwIfErrors();
+  return { guide: p!.guide, doc: p!.doc, figures: p!.figures, ...laid };
+}
+
+/**
+ * `check`: one language read as a build reads it (load, parse, typography, image probe, layout of the
+ * printed page), nothing rendered or written; every error and warning goes to `d`.
+ */
+export async function checkEdition(lang: string, o: BuildOptions, d: Diagnostics): Promise<void> {
+  const p = await prepare(lang, o, d);
+  if (p) d.attempt(() => layoutFor(p, 'page', o, d));
 }
 
 /** Each image at the resolution its printed box needs for the profile (never more than the source has). */
@@ -187,12 +227,21 @@ export function selectedEditions(o: Pick<BuildOptions, 'booklet' | 'press' | 'ph
 
 /** Every PDF of one language, in memory. */
 export async function renderEdition(lang: string, o: BuildOptions): Promise<EditionResult> {
-  const p = await prepare(lang, o);
+  const d = building(o);
+  const prepared = await prepare(lang, o, d);
+  d.throwIfErrors();
+  const p = prepared!;
   const editions = selectedEditions(o);
   const date = buildDate(o.root, p.guide);
   const base = join(o.outDir, `${p.guide.slug}-${lang}`);
   const layouts = new Map<Medium, ReturnType<typeof layoutFor>>();
-  const layout = (m: Medium) => layouts.get(m) ?? (layouts.set(m, layoutFor(p, m, o)), layouts.get(m)!);
+  const layout = (m: Medium) => {
+    if (!layouts.has(m)) {
+      layouts.set(m, layoutFor(p, m, o, d));
+      d.throwIfErrors();
+    }
+    return layouts.get(m)!;
+  };
   const pageLayout = layout('page');
 
   // Images per medium and profile. sharp works on its own threads: the print images are made while
@@ -231,18 +280,17 @@ export async function renderEdition(lang: string, o: BuildOptions): Promise<Edit
 }
 
 /**
- * Write the editions' files, each through a temporary file and a rename. Callers build every edition
- * first: a failure in any leaves all previous files untouched.
+ * Write the editions' files: every one to a temporary file, then all renamed (atomicWrite.ts). Callers
+ * build every edition first: a failure anywhere, a full disk included, leaves all previous files untouched.
+ * With `checksums` (the output folder), its SHA256SUMS is written in the same batch, so it always lists
+ * the PDFs that are there. `write` stands in for the disk in tests.
  */
-export function writeEditions(results: EditionResult[], o: Pick<BuildOptions, 'timing'>): string[] {
-  return timed(o as BuildOptions, 'write', () =>
-    results.flatMap((r) =>
-      r.files.map(([path, data]) => {
-        writeAtomic(path, data);
-        return path;
-      }),
-    ),
-  );
+export function writeEditions(results: EditionResult[], o: Pick<BuildOptions, 'timing'> & { write?: WriteFile; checksums?: string }): string[] {
+  const files: [string, Uint8Array | string][] = results.flatMap((r) => r.files);
+  const pdfs = files.map(([path]) => path);
+  if (o.checksums) files.push([join(o.checksums, 'SHA256SUMS'), checksums(o.checksums, results.flatMap((r) => r.files))]);
+  timed(o as BuildOptions, 'write', () => writeAllAtomic(files, o.write));
+  return pdfs;
 }
 
 /** One language, built and written. */
@@ -251,14 +299,21 @@ export async function buildEdition(lang: string, o: BuildOptions): Promise<Editi
   return { ...r, outputs: writeEditions([r], o) };
 }
 
-/** build/SHA256SUMS lists every PDF in the output folder, so copies passed on can be checked. */
+/**
+ * build/SHA256SUMS lists every PDF in the output folder, so copies passed on can be checked: those
+ * there now, with `files` (about to be written) in place of the ones they replace.
+ */
+function checksums(outDir: string, files: [string, Uint8Array][] = []): string {
+  const pdfs = new Map<string, Uint8Array>();
+  // A file where the folder should be is for the write to report, with what to do.
+  if (existsSync(outDir) && statSync(outDir).isDirectory()) for (const f of readdirSync(outDir)) if (f.endsWith('.pdf')) pdfs.set(f, readFileSync(join(outDir, f)));
+  for (const [path, data] of files) if (dirname(path) === outDir && path.endsWith('.pdf')) pdfs.set(basename(path), data);
+  const names = [...pdfs.keys()].sort();
+  return names.map((f) => `${createHash('sha256').update(pdfs.get(f)!).digest('hex')}  ${f}`).join('\n') + '\n';
+}
+
 export function writeChecksums(outDir: string): void {
-  if (!existsSync(outDir)) return;
-  const lines = readdirSync(outDir)
-    .filter((f) => f.endsWith('.pdf'))
-    .sort()
-    .map((f) => `${createHash('sha256').update(readFileSync(join(outDir, f))).digest('hex')}  ${f}`);
-  writeAtomic(join(outDir, 'SHA256SUMS'), lines.join('\n') + '\n');
+  if (existsSync(outDir)) writeAtomic(join(outDir, 'SHA256SUMS'), checksums(outDir));
 }
 
 export function assertLanguages(requested: string[], available: string[]): void {

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { ZineError } from './errors.js';
+import { count, Diagnostics, systemError, ZineError } from './errors.js';
 
 /**
  * `npm run zine -- <command>`. Each command imports only the stages it needs: `status` never loads
@@ -26,7 +26,7 @@ export async function main(argv: string[]): Promise<void> {
     .action(async (opts: { lang?: string; out: string; booklet: boolean; press?: boolean; phone?: boolean; grayscale?: boolean; sheet: 'auto' | 'a4' | 'letter' | 'a5' | 'a3'; flip: 'short' | 'long' }) => {
       const root = resolve(program.opts().root);
       const { listLanguages, readGuideConfig } = await import('./1-load/loadGuide.js');
-      const { renderEdition, writeEditions, writeChecksums, assertLanguages } = await import('./pipeline.js');
+      const { renderEdition, writeEditions, assertLanguages } = await import('./pipeline.js');
       readGuideConfig(root); // a folder without a guide, or a wrong source language, fails here
       const available = listLanguages(root);
       const langs = opts.lang ? [...new Set(opts.lang.split(',').map((s) => s.trim()).filter(Boolean))] : available;
@@ -41,11 +41,30 @@ export async function main(argv: string[]): Promise<void> {
       for (const lang of langs) {
         results.push(await renderEdition(lang, { root, outDir, booklet: opts.booklet, press: Boolean(opts.press), phone: Boolean(opts.phone), grayscale: Boolean(opts.grayscale), sheet: opts.sheet, flip: opts.flip, warn, timing }));
       }
-      writeEditions(results, { timing });
+      writeEditions(results, { timing, checksums: outDir });
       for (const r of results) process.stdout.write(`${r.lang}: ${r.pages} pages -> ${r.files.map(([p]) => p.replace(root + '/', '')).join(', ')}\n`);
-      writeChecksums(outDir);
       process.stdout.write(`done in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
       if (timing) process.stderr.write(`ZINE_STATS ${JSON.stringify({ stages, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+    });
+
+  program
+    .command('check')
+    .description('read the whole guide in every language and list every error and warning, by file (writes nothing)')
+    .option('--lang <codes>', 'comma-separated languages (default: every folder in content/)')
+    .action(async (opts: { lang?: string }) => {
+      const root = resolve(program.opts().root);
+      const { listLanguages, markdownFiles, readGuideConfig } = await import('./1-load/loadGuide.js');
+      const { checkEdition, assertLanguages } = await import('./pipeline.js');
+      readGuideConfig(root); // no guide here, or a zine.yml we cannot read: nothing else can be checked
+      const available = listLanguages(root);
+      const langs = opts.lang ? [...new Set(opts.lang.split(',').map((s) => s.trim()).filter(Boolean))] : available;
+      assertLanguages(langs, available);
+      const d = new Diagnostics();
+      const o = { root, outDir: resolve(root, 'build'), booklet: false, press: false, grayscale: false, sheet: 'auto' as const, flip: 'short' as const, warn: () => {} };
+      for (const lang of langs) await checkEdition(lang, o, d);
+      const files = langs.reduce((n, l) => n + markdownFiles(root, l).length, 0);
+      process.stdout.write(d.format(`${count(files, 'Markdown file')} checked in ${count(langs.length, 'language')}`));
+      if (d.errors.length) process.exitCode = 1;
     });
 
   program
@@ -90,6 +109,8 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   await program.parseAsync(argv).catch((e: unknown) => {
+    // A failure of the machine wherever it struck (a folder gone, a disk full): the path and what to do.
+    e = systemError(e);
     if (e instanceof ZineError) {
       process.stderr.write(`${e.format()}\n`);
       process.exitCode = 1;

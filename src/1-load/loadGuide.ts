@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { fail } from '../errors.js';
+import { fail, systemError, type Diagnostics } from '../errors.js';
 import { readGuideConfigFile, type GuideConfig } from './zineConfig.js';
 import { STRING_KEYS, type BookMeta, type Strings } from '../model/document.js';
 
@@ -25,6 +25,8 @@ export interface LoadedGuide {
   meta: BookMeta;
   strings: Strings;
   files: SourceFile[];
+  /** False when its book keys or strings could not be read (their errors recorded): too broken to lay out. */
+  complete: boolean;
 }
 
 const LANG_DIR = /^[a-z]{2,3}(-[A-Za-z0-9]+)?$/;
@@ -46,9 +48,17 @@ export function markdownFiles(root: string, lang: string): string[] {
     .map((f) => `content/${lang}/${f}`);
 }
 
+/** A text file of the project; one that vanished or cannot be read is an error naming it. */
+export function readText(root: string, path: string): string {
+  try {
+    return readFileSync(join(root, path), 'utf8');
+  } catch (e) {
+    throw systemError(e, path, 'read');
+  }
+}
+
 export function readYamlFile(root: string, path: string): Record<string, unknown> {
-  const text = readFileSync(join(root, path), 'utf8');
-  return parseYaml(text, path, 1);
+  return parseYaml(readText(root, path), path, 1);
 }
 
 function parseYaml(text: string, path: string, firstLine: number): Record<string, unknown> {
@@ -85,20 +95,36 @@ export function splitFrontMatter(text: string, path: string): Omit<SourceFile, '
   return { body: text.slice(m[0].length), bodyLine, frontMatter };
 }
 
-export function loadGuide(root: string, lang: string): LoadedGuide {
+/**
+ * A language's files, front matter split off, its book keys and strings. With `d`, a file or key found
+ * wrong is recorded there and the rest still read (a file with broken front matter is left out), so
+ * that `check` goes on to parse every other file; without it, the first error is thrown.
+ */
+export function loadGuide(root: string, lang: string, d?: Diagnostics): LoadedGuide {
   const langs = listLanguages(root);
   if (!langs.includes(lang)) {
     fail(`unknown language "${lang}"`, { file: `content/${lang}` }, `Languages found in content/: ${langs.join(', ') || 'none'}.`);
   }
   const config = readGuideConfig(root);
-  const files = markdownFiles(root, lang).map((path) => {
-    const text = readFileSync(join(root, path), 'utf8');
-    return { path, ...splitFrontMatter(text, path) };
-  });
-  const first = files[0];
-  const meta = bookMeta(first);
-  const strings = loadStrings(root, lang);
-  return { root, lang, slug: config.slug, sourceLang: config.source, config, meta, strings, files };
+  let complete = true;
+  // With d, what cannot be read is recorded and stood in for; the book keys and strings are needed to lay out.
+  const attempt = <T>(f: () => T, fallback: T, needed: boolean): T => {
+    if (!d) return f();
+    const read = d.attempt(f);
+    if (read !== undefined) return read;
+    if (needed) complete = false;
+    return fallback;
+  };
+  const paths = markdownFiles(root, lang);
+  if (!paths.length) fail(`content/${lang} has no Markdown file any more`, { file: `content/${lang}` }, 'Was it emptied while zine ran? Put the files back, then try again.');
+  // A file whose front matter is broken is left out; the others are still parsed and laid out.
+  const files = paths.flatMap((path) => attempt(() => [{ path, ...splitFrontMatter(readText(root, path), path) }], [], false));
+  // The book's keys are the first file's: when that file could not be read, its error is the one to tell.
+  const first = files[0]?.path === paths[0] ? files[0] : undefined;
+  if (!first) complete = false;
+  const meta = first ? attempt(() => bookMeta(first), { title: '' }, true) : { title: '' };
+  const strings = attempt(() => loadStrings(root, lang), Object.fromEntries(STRING_KEYS.map((k) => [k, k])) as Strings, true);
+  return { root, lang, slug: config.slug, sourceLang: config.source, config, meta, strings, files, complete };
 }
 
 function bookMeta(file: SourceFile): BookMeta {
@@ -110,7 +136,7 @@ function bookMeta(file: SourceFile): BookMeta {
     return String(v).trim();
   };
   const title = str('title');
-  if (!title) fail('the first file of a guide needs a "title" in its front matter', { file: file.path, line: 1 }, 'Add a front matter block: ---\\ntitle: My guide\\n---');
+  if (!title) fail('the first file of a guide needs a "title" in its front matter', { file: file.path, line: 1 }, 'Start the file with a front matter block:\n---\ntitle: My guide\n---');
   const website = str('website');
   // The website becomes a link and a QR code on the cover and the links page: same rules as links in the text.
   if (website && (!/^https?:\/\/[^\s]+$/i.test(website) || website.length > 2000)) {

@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import { fail, type SourcePos, type Warn } from '../errors.js';
+import { fail, type SourcePos, type Warn, type ZineError } from '../errors.js';
 import type { Block } from '../model/document.js';
 import type { SourceFile } from '../1-load/loadGuide.js';
 
@@ -24,6 +24,8 @@ export interface ParseContext {
   warn: Warn;
   /** The file's footnotes (blocks/footnote.ts): their definitions, and the numbers given so far. */
   notes: Footnotes;
+  /** A block found wrong: recorded, and the parse goes on after it (see toDocument.ts). */
+  error: (e: ZineError) => void;
   /**
    * The blocks up to the token of type `closeType` (consumed), or to the end of the file. The loop of
    * toDocument.ts, handed in here so that block files need not import it (and it need not import them twice).

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Metadata, Sharp, SharpOptions } from 'sharp';
 import { fail, type SourcePos } from '../errors.js';
@@ -24,11 +24,16 @@ function readCache<T>(path: string | null): T | undefined {
   }
 }
 
+/** The cache only saves time: a disk full or read-only there leaves the image uncached, never fails the build. */
 function writeCache(path: string, data: Buffer | string): void {
-  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch {
+    rmSync(tmp, { force: true, maxRetries: 0 });
+  }
 }
 
 /** More pixels than any screenshot or photo a zine needs; a header claiming more is refused unread. */

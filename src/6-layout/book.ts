@@ -11,7 +11,7 @@ import type { Flow } from './flow.js';
 import { translate } from './flow.js';
 import type { Metrics } from './metrics.js';
 import { paginate, type Pagination } from './paginate.js';
-import { failMissing } from './lineBreak.js';
+import { failMissing, type MissingChars } from './lineBreak.js';
 import { coverItems, backItems, coverWarning } from './covers.js';
 import { balanceLinks, collectLinks, linksFlow } from './linksPage.js';
 import { defaultTheme } from '../4-theme/design.js';
@@ -23,6 +23,11 @@ export interface BookInput {
   hyphenate: Hyphenator;
   /** The look; our zine's (A5) when not given. */
   theme?: Theme;
+  /**
+   * Where characters no font has are recorded, each at its first place (the book is laid out without
+   * them); without it, layout stops on them naming them all.
+   */
+  missing?: MissingChars;
 }
 
 /** Content box of a page: recto (even index, right-hand) pages have the inner margin on the left. */
@@ -138,7 +143,7 @@ export function layoutBook(input: BookInput): PageModel {
   const { doc, metrics, hyphenate } = input;
   const theme = input.theme ?? defaultTheme();
   const box = contentBox(theme.page, 0);
-  const ctx: FlowContext = { metrics, lang: doc.lang, hyphenate, theme, width: box.width, images: input.images, figureLabel: doc.strings.figure, figureNumbers: numberFigures(doc), missing: new Map() };
+  const ctx: FlowContext = { metrics, lang: doc.lang, hyphenate, theme, width: box.width, images: input.images, figureLabel: doc.strings.figure, figureNumbers: numberFigures(doc), missing: input.missing ?? new Map() };
   const links = collectLinks(doc);
   // The body's flows, set once; the links page goes where `::: links` stands (or at the end) and may be
   // laid out again to balance its last page.
@@ -174,7 +179,7 @@ export function layoutBook(input: BookInput): PageModel {
   const firstBody = toc.firstBody;
 
   const pages: Page[] = [];
-  const warnings: string[] = [];
+  const warnings: PageModel['warnings'] = [];
   pages.push({ index: 0, kind: 'cover', folio: null, items: coverItems(doc, ctx) });
   for (const p of toc.pages) {
     const index = pages.length;
@@ -188,7 +193,7 @@ export function layoutBook(input: BookInput): PageModel {
     pages.push({ index, kind, folio: index + 1, items: [...translate(p.items, b.x, b.y), ...pageFurniture(index, kind, p.section, doc, ctx)] });
   }
   pages.push({ index: pages.length, kind: 'back', folio: null, items: backItems(doc, ctx) });
-  if (ctx.missing?.size) failMissing(ctx.missing);
+  if (!input.missing && ctx.missing?.size) failMissing(ctx.missing);
 
   const outline: OutlineEntry[] = body.headings
     .filter((h) => h.level <= 2)

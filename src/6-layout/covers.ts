@@ -1,10 +1,9 @@
 import type { DocumentModel } from '../model/document.js';
-import type { PageItem } from '../model/page.js';
+import type { PageItem, Warning } from '../model/page.js';
 import { MM, type Emblem, type TextStyle } from '../model/theme.js';
 import { setText, type FlowContext } from './text.js';
 import { translate } from './flow.js';
 import { displayUrl, qrModules } from './links.js';
-import { formatWarning } from '../errors.js';
 
 /** Cover texts come from the first file's front matter (or strings.yml): errors point there. */
 const frontMatter = (doc: DocumentModel) => ({ file: doc.chapters[0]?.file ?? `content/${doc.lang}`, line: 1, col: 1 });
@@ -91,12 +90,12 @@ export function coverItems(doc: DocumentModel, ctx: FlowContext): PageItem[] {
  * What the covers miss from the front matter, said at the first file's front matter: without `back`
  * the back cover closes on the title, without `publisher` the covers name no one.
  */
-export function coverWarning(doc: DocumentModel): string | null {
+export function coverWarning(doc: DocumentModel): Warning | null {
   const missing = (['back', 'publisher'] as const).filter((k) => !doc.meta[k]);
   if (!missing.length) return null;
   const effects = missing.map((k) => (k === 'back' ? 'the back cover shows the title instead of a closing statement' : 'the covers do not say who made the guide'));
   const hint = missing.map((k) => (k === 'back' ? 'back: a sentence or two to close on' : 'publisher: who made the guide')).join('; ');
-  return formatWarning(`no ${missing.map((k) => `${k}:`).join(' or ')} in the front matter: ${effects.join(', and ')}`, frontMatter(doc), `Add to the front matter of ${frontMatter(doc).file}: ${hint}.`);
+  return { message: `no ${missing.map((k) => `${k}:`).join(' or ')} in the front matter: ${effects.join(', and ')}`, where: frontMatter(doc), hint: `Add to the front matter of ${frontMatter(doc).file}: ${hint}.` };
 }
 
 /** Back cover: ink, the closing statement (or the title), the slogan in the accent, the website with its QR code. */

@@ -4,7 +4,7 @@ import type { FaceId } from '../model/theme.js';
 import { totalFit } from './totalFit.js';
 import { breakPoints, cutToFit, splitWord, toWords, type BreakOptions, type Word } from './words.js';
 
-export { failMissing, type BreakOptions, type MissingChars } from './words.js';
+export { failMissing, missingCharErrors, type BreakOptions, type MissingChars } from './words.js';
 
 const SPECIAL_SPACE = /[\u00a0\u202f\t]/;
 

@@ -1,4 +1,4 @@
-import { fail, type SourcePos } from '../errors.js';
+import { ZineError, ZineErrors, type SourcePos } from '../errors.js';
 import type { Inline } from '../model/document.js';
 import type { Metrics } from './metrics.js';
 import type { FaceId, TextStyle, Theme } from '../model/theme.js';
@@ -111,15 +111,24 @@ function pieces(text: string, face: FaceId, run: Inline, o: BreakOptions): Piece
   return out;
 }
 
-/** Stop the build naming every character that cannot be set, each at its first place. */
+/** Every character that cannot be set, each at its first place: one error per file, naming them all. */
+export function missingCharErrors(missing: MissingChars): ZineError[] {
+  const byFile = new Map<string, [string, SourcePos][]>();
+  for (const [ch, at] of missing) byFile.set(at.file, [...(byFile.get(at.file) ?? []), [ch, at]]);
+  return [...byFile.values()].map((chars) => {
+    const list = chars.map(([ch, at]) => `  "${ch}" U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${at.file}:${at.line}:${at.col}`);
+    return new ZineError(
+      `${chars.length} character${chars.length > 1 ? 's' : ''} cannot be set: no font has ${chars.length > 1 ? 'them' : 'it'}\n${list.join('\n')}`,
+      chars[0][1],
+      'Replace them, or set a font folder that has them in content/zine.yml (theme: fonts:), see README.',
+    );
+  });
+}
+
+/** Stop the build naming every character that cannot be set. */
 export function failMissing(missing: MissingChars): never {
-  const list = [...missing].map(([ch, at]) => `  "${ch}" U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${at.file}:${at.line}:${at.col}`);
-  const [first] = missing.values();
-  fail(
-    `${missing.size} character${missing.size > 1 ? 's' : ''} cannot be set: no font has ${missing.size > 1 ? 'them' : 'it'}\n${list.join('\n')}`,
-    first,
-    'Replace them, or set a font folder that has them in content/zine.yml (theme: fonts:), see README.',
-  );
+  const errors = missingCharErrors(missing);
+  throw errors.length === 1 ? errors[0] : new ZineErrors(errors);
 }
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';

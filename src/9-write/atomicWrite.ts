@@ -1,19 +1,56 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { systemError } from '../errors.js';
+
+/** How bytes reach a file: Node's, or a test's stand-in for a disk that fills up. */
+export type WriteFile = (path: string, data: Uint8Array | string) => void;
 
 /**
  * Write through a temporary file in the same folder, then rename: a reader (or a crash) never sees a
  * half-written PDF, and a failed build leaves the last good file where it was.
  */
-export function writeAtomic(path: string, data: Uint8Array | string): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+export function writeAtomic(path: string, data: Uint8Array | string, write: WriteFile = writeFileSync): void {
+  writeAllAtomic([[path, data]], write);
+}
+
+/**
+ * Every file written to its temporary file first, and only then all renamed: a disk that fills up
+ * (or a folder that cannot be written) on the last file leaves every previous file as it was, and no
+ * temporary file behind. Failures of the machine come out as errors that say what to do.
+ */
+export function writeAllAtomic(files: [string, Uint8Array | string][], write: WriteFile = writeFileSync): void {
+  const temps: [string, string][] = [];
   try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
+    for (const [path, data] of files) {
+      const dir = dirname(path);
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (e) {
+        throw systemError(e, dir, 'write');
+      }
+      const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+      temps.push([tmp, path]);
+      try {
+        write(tmp, data);
+      } catch (e) {
+        throw systemError(e, path, 'write');
+      }
+    }
+    for (const [tmp, path] of temps) {
+      try {
+        renameSync(tmp, path);
+      } catch (e) {
+        throw systemError(e, path, 'write');
+      }
+    }
   } catch (e) {
-    rmSync(tmp, { force: true });
+    for (const [tmp] of temps) {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // a folder we cannot write to holds no temporary file of ours either
+      }
+    }
     throw e;
   }
 }

@@ -1,3 +1,4 @@
+import type { SourcePos } from '../errors.js';
 import type { FaceId } from './theme.js';
 
 /**
@@ -103,6 +104,13 @@ export interface PressSheet {
   markWeight: number;
 }
 
+/** Something layout found worth a word (an illegible screenshot, a cover without its closing statement). */
+export interface Warning {
+  message: string;
+  where: SourcePos;
+  hint?: string;
+}
+
 export interface PageModel {
   width: number;
   height: number;
@@ -113,6 +121,6 @@ export interface PageModel {
   outline: OutlineEntry[];
   /** Set for the press edition (see layout/press.ts). */
   press?: PressSheet;
-  /** Images the pages refer to, by key: the figure's source and the box it is printed in (points). */
-  warnings: string[];
+  /** What the reader should hear about the layout (a screenshot printed too small), at its place in the content. */
+  warnings: Warning[];
 }

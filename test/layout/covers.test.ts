@@ -9,6 +9,7 @@ import { fakeMetrics } from '../../src/6-layout/metrics.js';
 import type { BookMeta } from '../../src/model/document.js';
 import type { Page, TextItem } from '../../src/model/page.js';
 import { docFromMarkdown } from '../helpers.js';
+import { formatWarning } from '../../src/errors.js';
 
 const layout = (meta: Partial<BookMeta>) => layoutBook({ doc: docFromMarkdown(['# One\n\nSome text.\n'], 'en', meta), images: new Map(), metrics: fakeMetrics(), hyphenate: () => [] });
 const text = (p: Page) => p.items.filter((i): i is TextItem => i.type === 'text').map((t) => t.text).join(' ');
@@ -36,7 +37,7 @@ describe('covers', () => {
   });
 
   it('warn at the first file’s front matter about a missing back: or publisher:', () => {
-    const cover = (meta: Partial<BookMeta>) => layout(meta).warnings.filter((w) => w.includes('front matter'));
+    const cover = (meta: Partial<BookMeta>) => layout(meta).warnings.map((w) => formatWarning(w.message, w.where, w.hint)).filter((w) => w.includes('front matter'));
     const [both] = cover({});
     expect(both).toMatch(/^content\/en\/01\.md:1:1 no back: or publisher: in the front matter/);
     expect(both).toMatch(/\n {2}Add to the front matter of content\/en\/01\.md: back: .*; publisher: /);

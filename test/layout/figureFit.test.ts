@@ -13,6 +13,7 @@ import type { ImageInfo } from '../../src/5-images/processImage.js';
 import type { TextItem } from '../../src/model/page.js';
 import type { FlowContext } from '../../src/6-layout/text.js';
 import { docFromMarkdown } from '../helpers.js';
+import { formatWarning } from '../../src/errors.js';
 
 const MM = 72 / 25.4;
 const COLUMN = 119 * MM; // A5: 148 mm less 15 mm inner and 14 mm outer margins
@@ -63,7 +64,7 @@ describe('a logo placed with width=25%', () => {
 describe('the legibility warning', () => {
   const warningsFor = (attrs: string, info: ImageInfo) => {
     const model = layout(`# One\n\nSome text.\n\n![Shot](shot.png "A screen."){${attrs}}\n`, { 'shot.png': info });
-    return model.warnings.filter((w) => w.includes('interface text'));
+    return model.warnings.map((w) => formatWarning(w.message, w.where, w.hint)).filter((w) => w.includes('interface text'));
   };
 
   it('for a screenshot held narrow by its width=, names the share that would do', () => {

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { ZineError } from '../../src/errors.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ZineError, ZineErrors } from '../../src/errors.js';
+import type { Block } from '../../src/model/document.js';
+import { walkBlocks } from '../../src/model/walk.js';
 import { parseChapter } from '../../src/2-parse/toDocument.js';
-import { splitFrontMatter } from '../../src/1-load/loadGuide.js';
+import { loadGuide, splitFrontMatter } from '../../src/1-load/loadGuide.js';
+import { cleanup, makeProject } from '../safety/helpers.js';
 
 function error(body: string, bodyLine = 1): ZineError {
   try {
@@ -49,5 +52,82 @@ describe('bad Markdown is reported at its file and line', () => {
       expect((e as ZineError).where?.line).toBeGreaterThanOrEqual(3);
       expect((e as ZineError).format()).toMatch(/^content\/fr\/01\.md:\d+:\d+ broken YAML/);
     }
+  });
+});
+
+describe('every bad block of a file in one parse', () => {
+  const body = [
+    '# Title',
+    '',
+    'Good one.',
+    '',
+    '<div>html</div>',
+    '',
+    'Good two.',
+    '',
+    '- item one',
+    '- item with [a bad link](javascript:alert(1))',
+    '- item three',
+    '',
+    '::: spoiler',
+    'Hidden text.',
+    ':::',
+    '',
+    '> quoted <span>html</span>',
+    '>',
+    '> quoted good',
+    '',
+    'Good three.',
+  ].join('\n');
+  const lineOf = (needle: string) => body.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  const file = { path: 'content/fr/02-x.md', body, bodyLine: 1, frontMatter: {} };
+  const texts = (blocks: Block[]) => {
+    const out: string[] = [];
+    walkBlocks(blocks, (b) => {
+      if (b.kind === 'paragraph' || b.kind === 'heading') out.push(b.inlines.map((i) => i.text).join(''));
+    });
+    return out;
+  };
+
+  it('records each bad block at its line, skips it, and keeps every good block around it', () => {
+    const errors: ZineError[] = [];
+    const chapter = parseChapter(file, new Set(), () => {}, (e) => errors.push(e));
+    expect(errors.map((e) => e.where?.line)).toEqual([lineOf('<div>'), lineOf('javascript:'), lineOf('::: spoiler'), lineOf('<span>')]);
+    expect(errors.map((e) => e.message)).toEqual([expect.stringContaining('raw HTML'), expect.stringContaining('"javascript:alert(1)" is not allowed'), expect.stringContaining('unknown block "::: spoiler"'), expect.stringContaining('raw HTML')]);
+    expect(texts(chapter.blocks)).toEqual(['Title', 'Good one.', 'Good two.', 'item one', 'item three', 'quoted good', 'Good three.']);
+  });
+
+  it('without a collector, throws the file’s errors together, the first one first', () => {
+    let thrown: unknown;
+    try {
+      parseChapter(file);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(ZineErrors);
+    const e = thrown as ZineErrors;
+    expect(e.errors).toHaveLength(4);
+    expect(e.where?.line).toBe(lineOf('<div>'));
+    expect(e.format().split('\n').filter((l) => l.startsWith('content/'))).toHaveLength(4);
+  });
+});
+
+afterAll(cleanup);
+
+describe('hints print real line breaks, indented under the message', () => {
+  it('a hint of several lines: each on its own line, two spaces in, no backslash-n', () => {
+    expect(new ZineError('bad', { file: 'a.md', line: 2, col: 3 }, 'Write:\n---\nx: 1').format()).toBe('a.md:2:3 bad\n  Write:\n  ---\n  x: 1');
+  });
+
+  it('the missing title: the front matter to write, as lines to copy', () => {
+    const root = makeProject({ raw: '# No front matter\n\nText.\n' });
+    let text = '';
+    try {
+      loadGuide(root, 'xx');
+    } catch (e) {
+      text = (e as ZineError).format();
+    }
+    expect(text).not.toContain('\\n');
+    expect(text.split('\n')).toEqual(['content/xx/01-guide.md:1:1 the first file of a guide needs a "title" in its front matter', '  Start the file with a front matter block:', '  ---', '  title: My guide', '  ---']);
   });
 });

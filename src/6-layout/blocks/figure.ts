@@ -1,7 +1,7 @@
 import { figureKey, type Block, type Inline } from '../../model/document.js';
 import type { Theme } from '../../model/theme.js';
 import type { ImageInfo } from '../../5-images/processImage.js';
-import { formatWarning } from '../../errors.js';
+import type { Warning } from '../../model/page.js';
 import type { Flow } from '../flow.js';
 import type { PlacedFigure } from '../paginate.js';
 import { isScreenshot, setText, type FlowContext } from '../text.js';
@@ -63,7 +63,7 @@ export function figure(b: Extract<Block, { kind: 'figure' }>, ctx: FlowContext, 
  * what would help: a figure shrunk to fit the page's height needs a shorter crop; one held narrow by
  * its `width=` gets the share that would do; one already as wide as its column can only be cropped.
  */
-export function legibilityWarning(f: PlacedFigure, info: ImageInfo, rules: Theme['figures']): string | null {
+export function legibilityWarning(f: PlacedFigure, info: ImageInfo, rules: Theme['figures']): Warning | null {
   if (!isScreenshot(info)) return null;
   const uiPt = (rules.uiTextPx * f.w) / (info.width / info.pixelRatio);
   if (uiPt >= rules.minUiTextPt) return null;
@@ -78,5 +78,5 @@ export function legibilityWarning(f: PlacedFigure, info: ImageInfo, rules: Theme
     hint = `Give it width=${share}% or more, or crop it to the part that matters (crop="x,y,w,h" in its pixels).`;
     if (needed <= f.column / 2) hint += ' Narrow screenshots set in a row with others take no more room.';
   } else hint = `At the full width of the column it would still print at about ${((uiPt * f.column) / f.w).toFixed(1)} pt: crop it to the part that matters (crop="x,y,w,h" in its pixels).`;
-  return formatWarning(message, f.source, hint);
+  return { message, where: f.source, hint };
 }
