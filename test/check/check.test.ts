@@ -12,9 +12,14 @@ import { cleanup, makeProject, runCli } from '../safety/helpers.js';
 
 afterAll(cleanup);
 
+/** What the covers need, so that a guide has nothing to warn about but what a test puts in it. */
+const COVERS = 'publisher: Us\nback: Pass it on.\n';
+
 const XX1 = [
   '---',
   'title: Check me',
+  'publisher: Us',
+  'back: Pass it on.',
   '---',
   '',
   '# First',
@@ -40,7 +45,7 @@ const XX1 = [
 ].join('\n');
 const XX2 = '---\ntitle: [unclosed\n---\n\n# Second\n\nText.\n';
 const XX3 = '# Third\n\nFine text.\n\n<div>a block of HTML</div>\n\nMore fine text.\n';
-const YY1 = '---\ntitle: Y guide\n---\n\n# Y\n\n![Shared](shared.png "Shared")\n\n![Gone](gone.png)\n';
+const YY1 = '---\ntitle: Y guide\npublisher: Us\nback: Pass it on.\n---\n\n# Y\n\n![Shared](shared.png "Shared")\n\n![Gone](gone.png)\n';
 
 /** `path:line:col` of the first line of `text` holding `needle` (1-based line and column). */
 function at(path: string, text: string, needle: string): string {
@@ -129,7 +134,7 @@ describe('zine check', () => {
   });
 
   it('a guide without a fault: exit 0, and the summary says nothing was found', () => {
-    const clean = makeProject({ body: '# Fine\n\nNothing wrong here.\n' });
+    const clean = makeProject({ body: '# Fine\n\nNothing wrong here.\n', frontMatter: COVERS });
     const r = runCli(['check', '--root', clean]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toBe('0 errors, 0 warnings in 0 files (1 Markdown file checked in 1 language)\n');
@@ -139,10 +144,10 @@ describe('zine check', () => {
     // A 1x screenshot 3000 px wide: its interface text cannot print legibly in any column.
     const wide = await sharp({ create: { width: 3000, height: 200, channels: 3, background: '#ccc' } }).png().toBuffer();
     const body = '# Wide\n\nA screenshot far too wide:\n\n![Wide](wide.png "Wide")\n';
-    const dir = makeProject({ body, images: { 'wide.png': wide } });
+    const dir = makeProject({ body, frontMatter: COVERS, images: { 'wide.png': wide } });
     const r = runCli(['check', '--root', dir]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    const file = `---\ntitle: Safety test guide\n---\n\n${body}`;
+    const file = `---\ntitle: Safety test guide\n${COVERS}---\n\n${body}`;
     expect(r.stdout).toMatch(new RegExp(`^${at('content/xx/01-guide.md', file, 'wide.png')}:\\d+ warning: interface text in wide\\.png prints at about [\\d.]+ pt \\(under 6 pt\\)\\n {2}\\S`, 'm'));
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('0 errors, 1 warning in 1 file (1 Markdown file checked in 1 language)');
   });
