@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fail, formatWarning } from './errors.js';
+import { fail, formatWarning, type Warn } from './errors.js';
 import { fontSet } from './fonts/fontMetrics.js';
 import type { ImposeOptions } from './8-impose/index.js';
 import { probeImage, processImage, type ImageInfo, type ImageProfile, type ProcessedImage } from './5-images/processImage.js';
@@ -96,14 +96,15 @@ interface Prepared {
 
 /** load -> parse -> typography -> images (probe): everything before layout, once per language. */
 async function prepare(lang: string, o: BuildOptions): Promise<Prepared> {
-  const guide = timed(o, 'load', () => loadGuide(o.root, lang));
+  const warn: Warn = (m, at, hint) => o.warn(formatWarning(m, at, hint));
+  const guide = timed(o, 'load', () => loadGuide(o.root, lang, warn));
   const ids = new Set<string>();
   const parsed: DocumentModel = timed(o, 'parse', () => ({
     lang,
     slug: guide.slug,
     meta: guide.meta,
     strings: guide.strings,
-    chapters: guide.files.map((f) => parseChapter(f, ids, (m, at, hint) => o.warn(formatWarning(m, at, hint)))),
+    chapters: guide.files.map((f) => parseChapter(f, ids, warn, guide.config.baseUrl ?? undefined)),
   }));
   const doc = timed(o, 'typography', () => typesetDocument(parsed));
   const sources = timed(o, 'theme', () => themeSources(o.root, guide.config, lang));
@@ -120,6 +121,7 @@ async function prepare(lang: string, o: BuildOptions): Promise<Prepared> {
       }
       const bytes = readFileSync(resolved.absPath);
       const info = await probeImage(bytes, fig.attrs, resolved.path, fig.source, cacheDir);
+      if (info.format === 'gif') warn(`${fig.src} is a GIF: only its first frame prints`, fig.source, 'Pick the frame that shows what the text says and save it as PNG.');
       figs.set(key, { attrs: fig.attrs, bytes, path: resolved.path, source: fig.source, info });
     }
   });

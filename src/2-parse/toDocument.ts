@@ -10,12 +10,21 @@ export { MAX_URL } from './inlines.js';
 
 const silent: Warn = () => {};
 
-/** Markdown file -> chapter of blocks. markdown-it's flat token stream becomes a tree here, once. */
-export function parseChapter(file: SourceFile, ids = new Set<string>(), warn: Warn = silent): Chapter {
-  const tokens = markdownParser().parse(file.body, {});
+/**
+ * Markdown file -> chapter of blocks. markdown-it's flat token stream becomes a tree here, once.
+ * `baseUrl`: zine.yml's base-url, which relative links are resolved against.
+ */
+export function parseChapter(file: SourceFile, ids = new Set<string>(), warn: Warn = silent, baseUrl?: string): Chapter {
+  const md = markdownParser();
+  const tokens = md.parse(file.body, {});
   const lines = file.body.split('\n');
-  const ctx: ParseContext = { file, lines, ids, pos: 0, tokens, depth: 0, warn, blocks: (closeType) => parseBlocks(ctx, closeType) };
+  const ctx: ParseContext = { file, lines, ids, pos: 0, tokens, md, depth: 0, warn, baseUrl, shortcodes: new Map(), blocks: (closeType) => parseBlocks(ctx, closeType) };
   const blocks = parseBlocks(ctx, null);
+  const [first] = ctx.shortcodes.values();
+  if (first) {
+    const names = [...ctx.shortcodes.keys()];
+    warn(`icon shortcode${names.length > 1 ? 's' : ''} printed as text: ${names.join(' ')}`, first, 'A zine has no icon set: write the words the icon stands for, or remove it.');
+  }
   return { file: file.path, blocks };
 }
 
@@ -32,7 +41,8 @@ function parseBlocks(ctx: ParseContext, closeType: string | null): Block[] {
     const handler = Object.hasOwn(BLOCKS, t.type) ? BLOCKS[t.type] : undefined;
     if (!handler) fail(`unsupported Markdown (${t.type})`, source);
     const block = handler(ctx, t, source);
-    if (block) out.push(block);
+    if (Array.isArray(block)) out.push(...block);
+    else if (block) out.push(block);
   }
   return out;
 }
