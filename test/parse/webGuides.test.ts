@@ -4,9 +4,11 @@
  * printed is refused at its place, with what to write instead. Positions are counted in the Markdown
  * written here.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ZineError } from '../../src/errors.js';
 import { parseChapter } from '../../src/2-parse/toDocument.js';
+import { loadGuide } from '../../src/1-load/loadGuide.js';
+import { cleanup, LANG, makeProject } from '../safety/helpers.js';
 import type { Block, Inline } from '../../src/model/document.js';
 
 const FILE = 'content/en/03-setup.md';
@@ -109,6 +111,26 @@ describe('what a site generator reads and a zine does not: warned, never silent'
 
   it('a guide without any of these gets no warning', () => {
     expect(parse('# Setup\n\n## Get it {#get}\n\nText with **bold**, `code` and [a link](https://example.org).\n\n![Shot](a.png){width=50%}\n').warnings).toEqual([]);
+  });
+});
+
+describe('front matter', () => {
+  afterAll(cleanup);
+
+  it('keys nothing reads, and book keys outside the first file: a warning at their line; the others are read', () => {
+    // 01-guide.md: ---, title, then the lines below; 02-more.md as written.
+    const root = makeProject({
+      frontMatter: 'nav_order: 2\nsubtitle: Read\nlayout: page\n',
+      files: { '02-more.md': '---\nsource-hash: 0123456789ab\ntitle: Again\n---\n\nText.\n' },
+    });
+    const warnings: string[] = [];
+    const guide = loadGuide(root, LANG, (m, at) => warnings.push(`${at.file}:${at.line} ${m}`));
+    expect(warnings).toEqual([
+      'content/xx/01-guide.md:3 front matter key "nav_order" is not used',
+      'content/xx/01-guide.md:5 front matter key "layout" is not used',
+      'content/xx/02-more.md:3 front matter key "title" is not used in this file',
+    ]);
+    expect(guide.meta).toMatchObject({ title: 'Safety test guide', subtitle: 'Read' });
   });
 });
 
