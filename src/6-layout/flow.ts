@@ -37,6 +37,8 @@ export type Flow =
       heading?: HeadingMark;
       /** What the block belongs to (the links page), so the pages holding it can be told apart. */
       part?: 'links';
+      /** The images of a row of figures, for the legibility check (as a figure's `label`). */
+      figures?: { image: string; w: number; h: number; label: string }[];
     }
   | {
       kind: 'figure';

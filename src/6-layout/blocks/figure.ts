@@ -1,6 +1,9 @@
 import { figureKey, type Block, type Inline } from '../../model/document.js';
-import type { Flow } from '../flow.js';
-import { isScreenshot, setText, type FlowContext } from '../text.js';
+import type { PageItem } from '../../model/page.js';
+import type { Flow, FlowLine } from '../flow.js';
+import { isScreenshot, setText, stackLines, type FlowContext } from '../text.js';
+
+type Figure = Extract<Block, { kind: 'figure' }>;
 
 /** A figure narrower than this (points) is widened to it, within its share of the column. */
 const MIN_FIGURE_WIDTH = 60;
@@ -8,10 +11,12 @@ const MIN_FIGURE_WIDTH = 60;
 const MIN_CAPTION_SHARE = 0.6;
 /** However illegible it gets, a screenshot is never shrunk under half its size to stay on a page. */
 const MIN_SHRINK = 0.5;
+/** Sizes are sums of floating-point numbers: within this (points) they fit. */
+const FIT = 0.01;
 
-export function figure(b: Extract<Block, { kind: 'figure' }>, ctx: FlowContext, indent: number): Flow[] {
-  const { styles, space, figures: rules } = ctx.theme;
-  const width = ctx.width - indent;
+/** A figure's box before any page asks it to shrink, and how far it may shrink. */
+function naturalSize(b: Figure, ctx: FlowContext, width: number) {
+  const rules = ctx.theme.figures;
   const key = figureKey(b.src, b.attrs);
   const info = ctx.images.get(key)!;
   const maxW = width * b.attrs.width;
@@ -24,11 +29,21 @@ export function figure(b: Extract<Block, { kind: 'figure' }>, ctx: FlowContext, 
   const naturalW = screenshot && !rules.fullWidth ? Math.min(maxW, cssWidth * (rules.uiTextPt / rules.uiTextPx)) : maxW;
   const imageWidth = Math.max(naturalW, Math.min(maxW, MIN_FIGURE_WIDTH));
   const minScale = screenshot ? Math.min(1, Math.max(MIN_SHRINK, rules.minUiTextPt / ((imageWidth / cssWidth) * rules.uiTextPx))) : rules.photoMinScale;
-  const imageHeight = (imageWidth * info.height) / info.width;
-  const number = ctx.figureNumbers.get(b);
-  const captionInlines: Inline[] = b.caption.length ? [{ text: `${ctx.figureLabel} ${number}. `, bold: true }, ...b.caption] : [];
+  return { key, info, imageWidth, imageHeight: (imageWidth * info.height) / info.width, minScale };
+}
+
+/** "Figure N. " then the caption; none for a figure without a caption. */
+function captionInlines(b: Figure, ctx: FlowContext): Inline[] {
+  return b.caption.length ? [{ text: `${ctx.figureLabel} ${ctx.figureNumbers.get(b)}. `, bold: true }, ...b.caption] : [];
+}
+
+export function figure(b: Figure, ctx: FlowContext, indent: number): Flow[] {
+  const { styles, space } = ctx.theme;
+  const width = ctx.width - indent;
+  const { key, imageWidth, imageHeight, minScale } = naturalSize(b, ctx, width);
+  const captionRuns = captionInlines(b, ctx);
   const capWidth = Math.max(imageWidth, width * MIN_CAPTION_SHARE);
-  const caption = captionInlines.length ? setText(captionInlines, styles.caption, ctx, b.source, capWidth, 0) : [];
+  const caption = captionRuns.length ? setText(captionRuns, styles.caption, ctx, b.source, capWidth, 0) : [];
   return [
     {
       kind: 'figure',
@@ -46,4 +61,94 @@ export function figure(b: Extract<Block, { kind: 'figure' }>, ctx: FlowContext, 
       label: `${b.source.file}:${b.source.line}`,
     },
   ];
+}
+
+/**
+ * Figures that follow each other: narrow ones (taller than wide: phone screenshots) and the images of
+ * one paragraph share rows where they fit; every other figure stands alone. On a phone every figure
+ * takes the column (nothing to gain from setting them small).
+ */
+export function figures(run: Figure[], ctx: FlowContext, indent: number): Flow[] {
+  const out: Flow[] = [];
+  let row: Figure[] = [];
+  const flush = () => {
+    out.push(...(row.length > 1 ? rowFlow(row, ctx, indent) : row.flatMap((b) => figure(b, ctx, indent))));
+    row = [];
+  };
+  for (const b of run) {
+    const info = ctx.images.get(figureKey(b.src, b.attrs))!;
+    const narrow = !ctx.theme.figures.fullWidth && (b.sideBySide === true || info.height > info.width);
+    if (!narrow) {
+      flush();
+      out.push(...figure(b, ctx, indent));
+      continue;
+    }
+    if (row.length && !rowFits([...row, b], ctx, indent)) flush();
+    row.push(b);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The images of a row share one height: the largest at which they fill no more than the column, none
+ * is larger than alone, and none is narrower than it would be alone or than minRowWidth, whichever is less.
+ */
+function rowHeight(row: Figure[], ctx: FlowContext, indent: number): { height: number; fits: boolean } {
+  const width = ctx.width - indent;
+  const sizes = row.map((b) => naturalSize(b, ctx, width));
+  const gaps = ctx.theme.space.figure * (row.length - 1);
+  const aspects = sizes.map((s) => s.imageWidth / s.imageHeight);
+  const height = Math.min(...sizes.map((s) => s.imageHeight), (width - gaps) / aspects.reduce((a, r) => a + r, 0));
+  const fits = sizes.every((s, i) => height * aspects[i] >= Math.min(s.imageWidth, ctx.theme.figures.minRowWidth) - FIT);
+  return { height, fits };
+}
+
+const rowFits = (row: Figure[], ctx: FlowContext, indent: number) => rowHeight(row, ctx, indent).fits;
+
+/**
+ * How many times a row taller than the page is made smaller (narrower images, so taller captions)
+ * before its figures stand alone instead.
+ */
+const ROW_TRIES = 12;
+
+/**
+ * One row: images side by side, tops aligned, centred in the column, each caption under its image.
+ * Never split (a block) and never taller than the page: it is made smaller to fit, or set one figure
+ * after another if it cannot.
+ */
+function rowFlow(row: Figure[], ctx: FlowContext, indent: number): Flow[] {
+  const { styles, space, page } = ctx.theme;
+  const width = ctx.width - indent;
+  const pageHeight = page.height - page.margin.top - page.margin.bottom;
+  const aspects = row.map((b) => {
+    const s = naturalSize(b, ctx, width);
+    return s.imageWidth / s.imageHeight;
+  });
+  let height = rowHeight(row, ctx, indent).height;
+  for (let k = 0; k < ROW_TRIES; k++) {
+    const widths = aspects.map((a) => height * a);
+    const captions = row.map((b, i) => {
+      const runs = captionInlines(b, ctx);
+      return runs.length ? setText(runs, styles.caption, ctx, b.source, widths[i], 0) : ([] as FlowLine[]);
+    });
+    const captionHeight = Math.max(...captions.map((c) => (c.length ? space.captionGap + c.reduce((a, l) => a + l.height, 0) : 0)));
+    if (height + captionHeight > pageHeight + FIT) {
+      height = pageHeight - captionHeight;
+      if (height <= 0) break;
+      continue;
+    }
+    const total = widths.reduce((a, w) => a + w, 0) + space.figure * (row.length - 1);
+    let x = indent + (width - total) / 2;
+    const items: PageItem[] = [];
+    const placed: NonNullable<Extract<Flow, { kind: 'block' }>['figures']> = [];
+    row.forEach((b, i) => {
+      const image = figureKey(b.src, b.attrs);
+      items.push({ type: 'image', x, y: 0, w: widths[i], h: height, image }, ...stackLines(captions[i], x, height + space.captionGap).items);
+      placed.push({ image, w: widths[i], h: height, label: `${b.source.file}:${b.source.line}` });
+      x += widths[i] + space.figure;
+    });
+    return [{ kind: 'block', height: height + captionHeight, items, spaceBefore: space.figure, keepWithNext: false, figures: placed }];
+  }
+  return row.flatMap((b) => figure(b, ctx, indent));
 }
