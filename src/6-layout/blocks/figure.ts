@@ -83,7 +83,7 @@ export function figures(run: Figure[], ctx: FlowContext, indent: number): Flow[]
       out.push(...figure(b, ctx, indent));
       continue;
     }
-    if (row.length && !rowFits([...row, b], ctx, indent)) flush();
+    if (row.length && !rowHeight([...row, b], ctx, indent).fits) flush();
     row.push(b);
   }
   flush();
@@ -94,17 +94,15 @@ export function figures(run: Figure[], ctx: FlowContext, indent: number): Flow[]
  * The images of a row share one height: the largest at which they fill no more than the column, none
  * is larger than alone, and none is narrower than it would be alone or than minRowWidth, whichever is less.
  */
-function rowHeight(row: Figure[], ctx: FlowContext, indent: number): { height: number; fits: boolean } {
+function rowHeight(row: Figure[], ctx: FlowContext, indent: number) {
   const width = ctx.width - indent;
   const sizes = row.map((b) => naturalSize(b, ctx, width));
   const gaps = ctx.theme.space.figure * (row.length - 1);
   const aspects = sizes.map((s) => s.imageWidth / s.imageHeight);
   const height = Math.min(...sizes.map((s) => s.imageHeight), (width - gaps) / aspects.reduce((a, r) => a + r, 0));
   const fits = sizes.every((s, i) => height * aspects[i] >= Math.min(s.imageWidth, ctx.theme.figures.minRowWidth) - FIT);
-  return { height, fits };
+  return { height, fits, aspects };
 }
-
-const rowFits = (row: Figure[], ctx: FlowContext, indent: number) => rowHeight(row, ctx, indent).fits;
 
 /**
  * How many times a row taller than the page is made smaller (narrower images, so taller captions)
@@ -121,11 +119,9 @@ function rowFlow(row: Figure[], ctx: FlowContext, indent: number): Flow[] {
   const { styles, space, page } = ctx.theme;
   const width = ctx.width - indent;
   const pageHeight = page.height - page.margin.top - page.margin.bottom;
-  const aspects = row.map((b) => {
-    const s = naturalSize(b, ctx, width);
-    return s.imageWidth / s.imageHeight;
-  });
-  let height = rowHeight(row, ctx, indent).height;
+  const natural = rowHeight(row, ctx, indent);
+  const aspects = natural.aspects;
+  let height = natural.height;
   for (let k = 0; k < ROW_TRIES; k++) {
     const widths = aspects.map((a) => height * a);
     const captions = row.map((b, i) => {
