@@ -40,6 +40,17 @@ describe('inline HTML set as formatting', () => {
     expect(linesOf(f).map((l) => texts(l.items).map((t) => t.text).join(' '))).toEqual(['First line', 'second line', 'third line still the third.']);
   });
 
+  it('<br> in a heading breaks it on the page; the contents and the outline read it as one line', () => {
+    const model = layoutBook({ doc: docFromMarkdown(['# Part<br>one\n\n## Step<br />two\n\nText.\n'], 'en'), images: IMAGES, metrics: fakeMetrics(), hyphenate: () => [] });
+    expect(model.outline.map((o) => o.title)).toEqual(['Part one', 'Step two']);
+    const body = model.pages.find((p) => p.kind === 'body')!;
+    const step = texts(body.items).filter((t) => ['STEP', 'TWO'].includes(t.text));
+    expect(step.map((t) => t.text)).toEqual(['STEP', 'TWO']);
+    expect(step[1].y).toBeGreaterThan(step[0].y);
+    const contents = model.pages.find((p) => p.kind === 'contents')!;
+    expect(texts(contents.items).map((t) => t.text)).toEqual(expect.arrayContaining(['Step two']));
+  });
+
   it('<sup> is set smaller above the baseline, <sub> smaller below it, both inside their line', () => {
     const [f] = flows('H<sub>2</sub>O and x<sup>2</sup>');
     const [line] = linesOf(f);
