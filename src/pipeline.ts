@@ -112,7 +112,7 @@ async function prepare(lang: string, o: BuildOptions, d: Diagnostics): Promise<P
     slug: guide.slug,
     meta: guide.meta,
     strings: guide.strings,
-    chapters: guide.files.map((f) => parseChapter(f, ids, d.warn, d.error)),
+    chapters: guide.files.map((f) => parseChapter(f, ids, d.warn, { error: d.error, baseUrl: guide.config.baseUrl ?? undefined })),
   }));
   const doc = timed(o, 'typography', () => typesetDocument(parsed));
   const sources = timed(o, 'theme', () => d.attempt(() => themeSources(o.root, guide.config, lang)));
@@ -130,6 +130,7 @@ async function prepare(lang: string, o: BuildOptions, d: Diagnostics): Promise<P
           if (lang !== guide.sourceLang && resolved.fellBack) d.warn(`no ${lang} version of ${fig.src}: using ${resolved.path}`, fig.source, `Add images/${lang}/${fig.src}.`);
           const bytes = readFileSync(resolved.absPath);
           const info = await probeImage(bytes, fig.attrs, resolved.path, fig.source, cacheDir);
+          if (info.format === 'gif') d.warn(`${fig.src} is a GIF: only its first frame prints`, fig.source, 'Pick the frame that shows what the text says and save it as PNG.');
           return { attrs: fig.attrs, bytes, path: resolved.path, source: fig.source, info };
         } catch (e) {
           throw systemErrorAt(e, fig.source); // an image removed while we read it: said at the figure

@@ -37,7 +37,7 @@ async function warmUp(root: string): Promise<void> {
   const lang = readGuideConfig(root).source;
   const guide = loadGuide(root, lang);
   const ids = new Set<string>();
-  const doc = typesetDocument({ lang, slug: guide.slug, meta: guide.meta, strings: guide.strings, chapters: guide.files.map((f) => parseChapter(f, ids)) });
+  const doc = typesetDocument({ lang, slug: guide.slug, meta: guide.meta, strings: guide.strings, chapters: guide.files.map((f) => parseChapter(f, ids, undefined, { baseUrl: guide.config.baseUrl ?? undefined })) });
   const images = new Map<string, ImageInfo>();
   for (const c of doc.chapters) for (const f of blocksOfKind(c.blocks, 'figure')) images.set(figureKey(f.src, f.attrs), { width: 1000, height: 700, pixelRatio: 2, format: 'png' });
   const theme = themeFor(guide.config, themeSources(root, guide.config, lang), 'page');

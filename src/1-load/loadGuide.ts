@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { fail, systemError, type Diagnostics } from '../errors.js';
+import { fail, systemError, type Diagnostics, type Warn } from '../errors.js';
 import { readGuideConfigFile, type GuideConfig } from './zineConfig.js';
 import { STRING_KEYS, type BookMeta, type Strings } from '../model/document.js';
 
@@ -12,6 +12,8 @@ export interface SourceFile {
   /** Line of the body's first line in the file, so parse positions map back to the file. */
   bodyLine: number;
   frontMatter: Record<string, unknown>;
+  /** The line of each front matter key in the file, for warnings about it. */
+  keyLines?: Record<string, number>;
 }
 
 export type { GuideConfig } from './zineConfig.js';
@@ -92,7 +94,33 @@ export function splitFrontMatter(text: string, path: string): Omit<SourceFile, '
   }
   const frontMatter = m[1] ? parseYaml(m[1], path, 2) : {};
   const bodyLine = m[0].split('\n').length - (m[2] ? 0 : 1);
-  return { body: text.slice(m[0].length), bodyLine, frontMatter };
+  // Top-level keys start their line (YAML nests by indenting): their lines, without a second parse.
+  const keyLines: Record<string, number> = {};
+  (m[1] ?? '').split(/\r?\n/).forEach((l, i) => {
+    const key = /^([^\s#'"][^:]*?)\s*:(\s|$)/.exec(l)?.[1];
+    if (key !== undefined && !(key in keyLines)) keyLines[key] = i + 2;
+  });
+  return { body: text.slice(m[0].length), bodyLine, frontMatter, keyLines };
+}
+
+/** The front matter keys of the first file, which describe the book. */
+const BOOK_KEYS = ['title', 'subtitle', 'edition', 'publisher', 'website', 'back', 'slogan', 'subject'] as const;
+/** Keys any file may carry: what a translation was made from (see status). */
+const FILE_KEYS = ['source-hash'];
+
+/**
+ * Front matter keys nothing reads (a website generator's `layout:`, `nav_order:`), and book keys in a
+ * file other than the first: each a warning at its line, never silently dropped.
+ */
+function warnUnusedKeys(files: SourceFile[], warn: Warn): void {
+  files.forEach((file, n) => {
+    for (const key of Object.keys(file.frontMatter)) {
+      const at = { file: file.path, line: file.keyLines?.[key] ?? 1, col: 1 };
+      if (FILE_KEYS.includes(key)) continue;
+      if (!(BOOK_KEYS as readonly string[]).includes(key)) warn(`front matter key "${key}" is not used`, at, `The keys read are ${[...BOOK_KEYS, ...FILE_KEYS].join(', ')} (see README, "Front matter"). Remove it.`);
+      else if (n > 0) warn(`front matter key "${key}" is not used in this file`, at, `The book’s keys are read from the first file only (${files[0].path}).`);
+    }
+  });
 }
 
 /**
@@ -123,6 +151,7 @@ export function loadGuide(root: string, lang: string, d?: Diagnostics): LoadedGu
   const first = files[0]?.path === paths[0] ? files[0] : undefined;
   if (!first) complete = false;
   const meta = first ? attempt(() => bookMeta(first), { title: '' }, true) : { title: '' };
+  warnUnusedKeys(files, d?.warn ?? (() => {}));
   const strings = attempt(() => loadStrings(root, lang), Object.fromEntries(STRING_KEYS.map((k) => [k, k])) as Strings, true);
   return { root, lang, slug: config.slug, sourceLang: config.source, config, meta, strings, files, complete };
 }

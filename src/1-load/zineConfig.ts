@@ -21,6 +21,8 @@ export interface GuideConfig {
     /** An image of images/ (`none`: no emblem). */
     emblem: string | null;
   };
+  /** The address the guide was published at, ending with /: relative links are resolved against it. */
+  baseUrl: string | null;
   /** Where each key stands in zine.yml (dotted path -> position), for errors found later (a missing font). */
   at: (key: string) => SourcePos;
   /** Whether zine.yml sets this key (not a default). */
@@ -63,6 +65,7 @@ const KEYS: Record<string, 'map' | 'text'> = {
   'theme.fonts.mono': 'text',
   'theme.cover': 'map',
   'theme.cover.emblem': 'text',
+  'base-url': 'text',
 };
 
 const HEX = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
@@ -85,6 +88,13 @@ const PAGE_MAX_MM = 500;
 /** #abc -> #aabbcc, so colours compare and print the same however they were written. */
 function fullHex(v: string): string {
   return v.length === 4 ? `#${[...v.slice(1)].map((c) => c + c).join('')}`.toLowerCase() : v.toLowerCase();
+}
+
+/** base-url names a folder: without the final /, links would resolve beside it rather than in it. */
+function folderUrl(address: string): string {
+  const u = new URL(address);
+  if (!u.pathname.endsWith('/')) u.pathname += '/';
+  return u.href;
 }
 
 export function readGuideConfigFile(root: string, languages: string[]): GuideConfig {
@@ -147,12 +157,17 @@ export function readGuideConfigFile(root: string, languages: string[]): GuideCon
   for (const k of ['theme.accent', 'theme.ink'] as const) {
     if (!HEX.test(get(k))) fail(`${k.split('.')[1]} "${get(k)}" is not a colour`, at(k), 'Write a CSS hex colour in quotes, e.g. accent: "#d42a20" (without quotes YAML reads # as a comment).');
   }
+  const baseUrl = values.get('base-url') ?? null;
+  if (baseUrl !== null && (!/^https?:\/\/[^\s/]+(\/\S*)?$/i.test(baseUrl) || !URL.canParse(baseUrl))) {
+    fail(`base-url "${baseUrl}" is not an http(s) address`, at('base-url'), 'Write the address of the folder the guide’s pages were published in, e.g. base-url: https://example.org/guide/');
+  }
   const fonts = { body: get('theme.fonts.body'), headings: get('theme.fonts.headings'), display: get('theme.fonts.display'), mono: get('theme.fonts.mono') };
   const emblem = get('theme.cover.emblem');
   return {
     slug,
     source,
     page,
+    baseUrl: baseUrl === null ? null : folderUrl(baseUrl),
     theme: { accent: fullHex(get('theme.accent')), ink: fullHex(get('theme.ink')), fonts, emblem: emblem.toLowerCase() === 'none' ? null : emblem },
     at,
     explicit: (key) => values.has(key),

@@ -1,4 +1,4 @@
-import type { Token } from 'markdown-it';
+import type { MarkdownIt, Token } from 'markdown-it';
 import { fail, type SourcePos, type Warn, type ZineError } from '../errors.js';
 import type { Block } from '../model/document.js';
 import type { SourceFile } from '../1-load/loadGuide.js';
@@ -16,6 +16,8 @@ export interface ParseContext {
   /** Heading ids already given in the whole guide (they become link targets: each one is unique). */
   ids: Set<string>;
   tokens: Token[];
+  /** The parser, for text outside the token stream (a callout's title). */
+  md: MarkdownIt;
   /** The next token to read. A handler moves it past every token of its block. */
   pos: number;
   /** Lists, quotes and callouts open around the current token. */
@@ -26,6 +28,10 @@ export interface ParseContext {
   notes: Footnotes;
   /** A block found wrong: recorded, and the parse goes on after it (see toDocument.ts). */
   error: (e: ZineError) => void;
+  /** content/zine.yml's `base-url` (ending with /): relative links are resolved against it. */
+  baseUrl?: string;
+  /** `:shortcode:` icons left as text in this file, each at its first place (one warning per file). */
+  shortcodes: Map<string, SourcePos>;
   /**
    * The blocks up to the token of type `closeType` (consumed), or to the end of the file. The loop of
    * toDocument.ts, handed in here so that block files need not import it (and it need not import them twice).
@@ -43,15 +49,27 @@ export interface Footnotes {
 
 /**
  * One block kind: reads the tokens of its block, starting at `t` (= ctx.tokens[ctx.pos]), leaves ctx.pos
- * after them, and returns the block (null: nothing to print). `source` is where `t` starts.
+ * after them, and returns the block (null: nothing to print; several: a paragraph and its figures).
+ * `source` is where `t` starts.
  */
-export type BlockHandler = (ctx: ParseContext, t: Token, source: SourcePos) => Block | null;
+export type BlockHandler = (ctx: ParseContext, t: Token, source: SourcePos) => Block | Block[] | null;
 
 /** markdown-it types attribute values as string | number; ours are always text. */
 export const attr = (t: Token, name: string): string | undefined => {
   const v = t.attrGet(name);
   return v === null || v === undefined ? undefined : String(v);
 };
+
+/**
+ * Attributes markdown-it-attrs put on a token (`{.md-button}`, `{ align=right }`) that nothing prints:
+ * a warning naming them, once for the token. `used`: the ones its block kind reads.
+ */
+export function warnUnusedAttrs(ctx: ParseContext, t: Token, used: readonly string[], what: string, source: SourcePos): void {
+  const unused = (t.attrs ?? []).filter(([k]) => !used.includes(k));
+  if (!unused.length) return;
+  const shown = unused.map(([k, v]) => (k === 'class' ? String(v).split(/\s+/).map((c) => '.' + c).join(' ') : k === 'id' ? `#${v}` : `${k}=${v}`)).join(' ');
+  ctx.warn(`{${shown}} on ${what} is not used`, source, 'A zine prints no classes or styles: only a heading’s {#id} and an image’s width, crop and redact are read. Remove it.');
+}
 
 /** Parse the blocks of a list item, quote or callout, one nesting level deeper. */
 export function nested(ctx: ParseContext, closeType: string, source: SourcePos): Block[] {

@@ -16,15 +16,36 @@ const silent: Warn = () => {};
  * Markdown file -> chapter of blocks. markdown-it's flat token stream becomes a tree here, once.
  * A block found wrong is reported to `error` and left out, and parsing goes on with the next: one
  * run finds every bad block. Without `error`, the file's errors are thrown together at its end.
+ * `baseUrl`: zine.yml's base-url, which relative links are resolved against.
  */
-export function parseChapter(file: SourceFile, ids = new Set<string>(), warn: Warn = silent, error?: (e: ZineError) => void): Chapter {
-  const tokens = markdownParser().parse(file.body, {});
+export function parseChapter(file: SourceFile, ids = new Set<string>(), warn: Warn = silent, o: { error?: (e: ZineError) => void; baseUrl?: string } = {}): Chapter {
+  const md = markdownParser();
+  const tokens = md.parse(file.body, {});
   const lines = file.body.split('\n');
   const errors: ZineError[] = [];
-  const ctx: ParseContext = { file, lines, ids, pos: 0, tokens, depth: 0, warn, notes: noFootnotes(), error: error ?? ((e) => errors.push(e)), blocks: (closeType) => parseBlocks(ctx, closeType) };
+  const ctx: ParseContext = {
+    file,
+    lines,
+    ids,
+    pos: 0,
+    tokens,
+    md,
+    depth: 0,
+    warn,
+    notes: noFootnotes(),
+    error: o.error ?? ((e) => errors.push(e)),
+    baseUrl: o.baseUrl,
+    shortcodes: new Map(),
+    blocks: (closeType) => parseBlocks(ctx, closeType),
+  };
   readFootnotes(ctx);
   const blocks = parseBlocks(ctx, null);
   unusedNotes(ctx);
+  const [first] = ctx.shortcodes.values();
+  if (first) {
+    const names = [...ctx.shortcodes.keys()];
+    warn(`icon shortcode${names.length > 1 ? 's' : ''} printed as text: ${names.join(' ')}`, first, 'A zine has no icon set: write the words the icon stands for, or remove it.');
+  }
   if (errors.length) throw errors.length === 1 ? errors[0] : new ZineErrors(errors);
   return { file: file.path, blocks };
 }
@@ -55,7 +76,8 @@ function parseBlocks(ctx: ParseContext, closeType: string | null): Block[] {
       const handler = Object.hasOwn(BLOCKS, t.type) ? BLOCKS[t.type] : undefined;
       if (!handler) fail(`unsupported Markdown (${t.type})`, source);
       const block = handler(ctx, t, source);
-      if (block) out.push(block);
+      if (Array.isArray(block)) out.push(...block);
+      else if (block) out.push(block);
     } catch (e) {
       if (!(e instanceof ZineError)) throw e;
       // Recorded, and the whole block skipped: the next block is read as if this one were not there.

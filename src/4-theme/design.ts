@@ -86,6 +86,7 @@ export function designTheme(choices: DesignChoices): Theme {
     // Our red's tint was picked by eye; another accent gets the same share of its colour.
     tint: accent === DEFAULT_COLORS.accent ? '#fbebe8' : tintOf(accent, 0.1),
     calloutTint: '#f1f1f1',
+    highlight: tintOf(accent, 0.28),
     rule: '#d9d9d9',
     paper: '#ffffff',
     backMuted: '#9a9a9a',
@@ -111,6 +112,7 @@ export function designTheme(choices: DesignChoices): Theme {
   const styles: Record<StyleName, TextStyle> = {
     body: s(body),
     calloutText: s({ ...body, ...sans, size: 8.6, leading: 12.4, align: 'left' }),
+    calloutTitle: s({ ...sans, face: 'headings-bold', bold: 'headings-extrabold', size: 9.2, leading: 12.5, color: c.ink, align: 'left', hyphenate: false }),
     sectionLabel: s({ face: 'display', size: 30, leading: 30, color: c.accent, align: 'left', hyphenate: false, uppercase: true, tracking: 0.4 }),
     h2: s({ face: 'headings-black', size: 13.5, leading: 16, color: c.ink, align: 'left', hyphenate: false, uppercase: true, tracking: 0.1 }),
     h3: s({ face: 'headings-extrabold', size: 10.5, leading: 13.5, color: c.ink, align: 'left', hyphenate: false }),
@@ -172,7 +174,7 @@ export function designTheme(choices: DesignChoices): Theme {
       codeIndent: 6 * t,
       tableCell: { padX: 4 * t, padY: 3 * t },
     },
-    figures: { uiTextPx: 13, uiTextPt: 7.5 * t, minUiTextPt: 6, photoMinScale: 0.8, fullWidth: phone },
+    figures: { uiTextPx: 13, uiTextPt: 7.5 * t, minUiTextPt: 6, photoMinScale: 0.8, fullWidth: phone, minRowWidth: 38 * MM * g },
     links: { qrSize: 17 * MM, minCellWidth: 52 * MM, gutter: 12 },
     cover: { margin: 14 * MM * g, scale: g, emblem: choices.emblem },
     furniture: true,

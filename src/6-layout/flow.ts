@@ -43,6 +43,8 @@ export type Flow =
       part?: 'links';
       /** A separator: printed between two blocks of a page, left out at a page top (the page break separates). */
       betweenOnly?: boolean;
+      /** The images of a row of figures, for the legibility check (as a figure's `label`). */
+      figures?: { image: string; w: number; h: number; column: number; share: number; source: SourcePos }[];
     }
   | {
       kind: 'figure';

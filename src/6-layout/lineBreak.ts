@@ -2,7 +2,7 @@
 import type { Inline } from '../model/document.js';
 import type { FaceId } from '../model/theme.js';
 import { totalFit } from './totalFit.js';
-import { breakPoints, cutToFit, splitWord, toWords, type BreakOptions, type Word } from './words.js';
+import { breakPoints, cutToFit, sameLook, splitWord, toWords, type BreakOptions, type Look, type Word } from './words.js';
 
 export { failMissing, missingCharErrors, type BreakOptions, type MissingChars } from './words.js';
 
@@ -18,7 +18,7 @@ export const FIT_TOLERANCE = 0.01;
 const MAX_SPACE_STRETCH = 2.2;
 const SPACE_SHARE_OF_SIZE = 0.26;
 
-export interface Fragment {
+export interface Fragment extends Look {
   x: number;
   text: string;
   face: FaceId;
@@ -33,6 +33,8 @@ export interface Line {
   natural: number;
   fragments: Fragment[];
   links: { x: number; w: number; url: string }[];
+  /** Keys' boxes and highlights behind the text, each spanning its run (the spaces inside it too). */
+  boxes: { x: number; w: number; box: NonNullable<Look['box']>; size: number }[];
 }
 
 /**
@@ -98,6 +100,11 @@ export function firstFit(input: readonly Word[], o: BreakOptions): Line[] {
   return lines;
 }
 
+/** A piece's look, without the keys it does not set (fragments of running text stay as they were). */
+function lookOf(p: Look): Look {
+  return { ...(p.size ? { size: p.size } : {}), ...(p.rise ? { rise: p.rise } : {}), ...(p.box ? { box: p.box } : {}) };
+}
+
 export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
   const gaps = words.length - 1;
   let natural = 0;
@@ -121,6 +128,8 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
   const fragments: Fragment[] = [];
   const fragmentLinks: (string | undefined)[] = [];
   const links: Line['links'] = [];
+  const boxes: Line['boxes'] = [];
+  let open: Look['box']; // the box of the previous piece, which this one extends if it has the same
   words.forEach((w, wi) => {
     w.pieces.forEach((p, pi) => {
       const prev = fragments[fragments.length - 1];
@@ -137,15 +146,22 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
         prev.face === p.face &&
         words[wi - 1].spaceFace === p.face &&
         fragmentLinks[fragmentLinks.length - 1] === p.link &&
+        sameLook(prev, p) &&
         (extra === 0 || !SPECIAL_SPACE.test(p.text + prev.text));
       if (canMerge) {
         prev.text += ' ' + p.text;
         prev.width = x + p.width - prev.x;
         if (extra) prev.wordSpacing = extra;
       } else {
-        fragments.push({ x, text: p.text, face: p.face, width: p.width, ...(p.link ? { link: p.link } : {}) });
+        fragments.push({ x, text: p.text, face: p.face, width: p.width, ...(p.link ? { link: p.link } : {}), ...lookOf(p) });
         fragmentLinks.push(p.link);
       }
+      if (p.box) {
+        const b = boxes[boxes.length - 1];
+        if (open === p.box) b.w = x + p.width - b.x;
+        else boxes.push({ x, w: p.width, box: p.box, size: p.size ?? 1 });
+      }
+      open = p.box;
       if (p.link) {
         const l = links[links.length - 1];
         if (l && l.url === p.link && pi + wi > 0) l.w = x + p.width - l.x;
@@ -154,6 +170,7 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
       x += p.width;
     });
     x += w.spaceAfter + (w.fixedSpace ? 0 : extra);
+    if (w.spaceBox !== open) open = undefined;
   });
-  return { measure: o.width, natural, fragments, links };
+  return { measure: o.width, natural, fragments, links, boxes };
 }

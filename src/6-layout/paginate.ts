@@ -107,6 +107,7 @@ export function paginate(flows: Flow[], height: number, startSection: string | n
       const g = empty() ? 0 : gap;
       page.items.push(...translate(f.items, 0, y + g));
       if (f.part) page.parts.add(f.part);
+      for (const fig of f.figures ?? []) figures.push({ ...fig, page: pages.length, scale: 1 });
       if (f.heading) {
         if (f.heading.level === 1) {
           section = f.heading.title;

@@ -2,7 +2,7 @@
 import type { SourcePos } from '../errors.js';
 import type { Block, Inline } from '../model/document.js';
 import type { PageItem } from '../model/page.js';
-import type { TextStyle, Theme } from '../model/theme.js';
+import type { Colors, TextStyle, Theme } from '../model/theme.js';
 import type { ImageInfo } from '../5-images/processImage.js';
 import type { Hyphenator } from '../3-typography/hyphenate.js';
 import { breakLines, type Line, type MissingChars } from './lineBreak.js';
@@ -35,22 +35,47 @@ export function baselineOffset(style: TextStyle, metrics: Metrics): number {
   return (style.leading + style.size * (asc + desc)) / 2;
 }
 
-/** Lines from the line breaker -> flow lines with page items (text fragments, link boxes). */
-export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, indent = 0): FlowLine[] {
+/**
+ * Keys' boxes and highlights span the run's advance widths (the spaces around them stay clear), from
+ * above the capitals to below the descenders (ems of the run's size): less than the leading, so the
+ * boxes of two lines never touch. A key's box is outlined with hairlines of KBD_RULE points.
+ */
+const BOX_TOP = 0.9;
+const BOX_BOTTOM = 0.28;
+const KBD_RULE = 0.4;
+
+function boxItems(line: Line, style: TextStyle, colors: Colors, base: number, indent: number): PageItem[] {
+  return line.boxes.flatMap((b) => {
+    const size = style.size * b.size;
+    const [x, y, w, h] = [indent + b.x, base - BOX_TOP * size, b.w, (BOX_TOP + BOX_BOTTOM) * size];
+    if (b.box === 'mark') return [{ type: 'rect' as const, x, y, w, h, fill: colors.highlight }];
+    const r = KBD_RULE;
+    return [
+      { type: 'rect' as const, x, y, w, h: r, fill: colors.muted },
+      { type: 'rect' as const, x, y: y + h - r, w, h: r, fill: colors.muted },
+      { type: 'rect' as const, x, y, w: r, h, fill: colors.muted },
+      { type: 'rect' as const, x: x + w - r, y, w: r, h, fill: colors.muted },
+    ];
+  });
+}
+
+/** Lines from the line breaker -> flow lines with page items (boxes behind the text, text fragments, link boxes). */
+export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, colors: Colors, indent = 0): FlowLine[] {
   const base = baselineOffset(style, metrics);
   return lines.map((line) => {
-    const items: PageItem[] = line.fragments.map((f) => ({
+    const text: PageItem[] = line.fragments.map((f) => ({
       type: 'text' as const,
       x: indent + f.x,
-      y: base,
+      y: f.rise ? base - f.rise * style.size : base,
       text: f.text,
       face: f.face,
-      size: style.size,
+      size: f.size ? style.size * f.size : style.size,
       color: f.link && style.linkColor ? style.linkColor : style.color,
       width: f.width,
       ...(style.tracking ? { tracking: style.tracking } : {}),
       ...(f.wordSpacing ? { wordSpacing: f.wordSpacing } : {}),
     }));
+    const items = [...boxItems(line, style, colors, base, indent), ...text];
     for (const l of line.links) items.push({ type: 'link', x: indent + l.x, y: 0, w: l.w, h: style.leading, url: l.url });
     return { height: style.leading, items };
   });
@@ -58,7 +83,7 @@ export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, i
 
 export function setText(inlines: Inline[], style: TextStyle, ctx: FlowContext, source: SourcePos, width = ctx.width, indent = 0): FlowLine[] {
   const lines = breakLines(inlines, { style, width, metrics: ctx.metrics, lang: ctx.lang, hyphenate: ctx.hyphenate, source, missing: ctx.missing, fallback: ctx.theme.fallback });
-  return toFlowLines(lines, style, ctx.metrics, indent);
+  return toFlowLines(lines, style, ctx.metrics, ctx.theme.colors, indent);
 }
 
 /** Lines stacked from the top: their items placed, and the height they take. */

@@ -61,7 +61,8 @@ export function totalFit(words: Word[], o: BreakOptions, tolerance: number): Lin
     const word = words[w];
     for (const p of breakPoints(word, o).reverse()) {
       const [head] = splitWord(word, p.at, false, o);
-      const hw = p.hyphen ? measure('-', head.pieces[head.pieces.length - 1].face, o) : 0;
+      const end = head.pieces[head.pieces.length - 1];
+      const hw = p.hyphen ? measure('-', end.face, o, end.size) : 0;
       bps.push({ w, at: p.at, hyphen: p.hyphen, penalty: HYPHEN_PENALTY, forced: false, head: head.width, hyphenWidth: hw });
     }
     if (w + 1 < n) bps.push({ w: w + 1, at: 0, hyphen: false, penalty: 0, forced: word.hardBreakAfter, head: 0, hyphenWidth: 0 });

@@ -14,8 +14,18 @@ const FIT_TOLERANCE = 0.01;
  * (fallback fonts included), measured, with the places it may be hyphenated or cut.
  */
 
-/** A piece of a word in one face (a word may change style or fall back to another font mid-way). */
-export interface Piece {
+/** How a run is set apart from the text around it (inline HTML): all optional, absent in running text. */
+export interface Look {
+  /** Share of the style's size (`<small>`, `<sub>`, `<sup>`). */
+  size?: number;
+  /** Baseline shift, in ems of the style's size, upwards (`<sup>`) or downwards (negative, `<sub>`). */
+  rise?: number;
+  /** Drawn behind the text: a key's thin box (`<kbd>`) or a highlight (`<mark>`). */
+  box?: 'kbd' | 'mark';
+}
+
+/** A piece of a word in one face and look (a word may change style or fall back to another font mid-way). */
+export interface Piece extends Look {
   text: string;
   face: FaceId;
   link?: string;
@@ -23,6 +33,26 @@ export interface Piece {
   code?: boolean;
   width: number;
 }
+
+/** `<small>` text, and sub- and superscripts (smaller again), as shares of the size; their baseline shifts. */
+const SMALL = 0.85;
+const SCRIPT = 0.7;
+const SUP_RISE = 0.35;
+const SUB_RISE = -0.15;
+
+function lookOf(run: Inline): Look {
+  const size = (run.small ? SMALL : 1) * (run.sub || run.sup ? SCRIPT : 1);
+  const look: Look = {};
+  if (size !== 1) look.size = size;
+  if (run.sup) look.rise = SUP_RISE;
+  else if (run.sub) look.rise = SUB_RISE;
+  if (run.kbd) look.box = 'kbd';
+  else if (run.mark) look.box = 'mark';
+  return look;
+}
+
+/** Whether two pieces are set alike (one fragment may hold both). */
+export const sameLook = (a: Look, b: Look) => a.size === b.size && a.rise === b.rise && a.box === b.box;
 
 export interface Word {
   pieces: Piece[];
@@ -32,6 +62,8 @@ export interface Word {
   spaceFace: FaceId;
   /** The space after is code's own spacing: never stretched or shrunk by justification. */
   fixedSpace?: boolean;
+  /** The space after the word is inside a key or a highlight (`<mark>two words</mark>`). */
+  spaceBox?: Look['box'];
   hardBreakAfter: boolean;
   /** An address: where its scheme and domain end (characters), for its breaks. */
   url?: { scheme: number; host: number };
@@ -83,7 +115,7 @@ function faceFor(face: FaceId, cp: number, metrics: Metrics, fallback: Theme['fa
 const NO_FALLBACK: Theme['fallback'] = {};
 
 /** Split text into pieces by the first face of the stack that can draw each character. */
-function pieces(text: string, face: FaceId, run: Inline, o: BreakOptions): Piece[] {
+function pieces(text: string, face: FaceId, run: Inline, look: Look, o: BreakOptions): Piece[] {
   const link = run.link;
   const code = run.code ? { code: true } : {};
   const out: Piece[] = [];
@@ -100,14 +132,14 @@ function pieces(text: string, face: FaceId, run: Inline, o: BreakOptions): Piece
       continue;
     }
     if (f !== current) {
-      if (current) out.push({ text: text.slice(start, i), face: current, link, ...code, width: 0 });
+      if (current) out.push({ text: text.slice(start, i), face: current, link, ...code, ...look, width: 0 });
       current = f;
       start = i;
     }
     i += ch.length;
   }
-  if (current) out.push({ text: text.slice(start), face: current, link, ...code, width: 0 });
-  for (const p of out) p.width = measure(p.text, p.face, o);
+  if (current) out.push({ text: text.slice(start), face: current, link, ...code, ...look, width: 0 });
+  for (const p of out) p.width = measure(p.text, p.face, o, p.size);
   return out;
 }
 
@@ -139,26 +171,28 @@ function noteNumber(text: string, face: FaceId, o: BreakOptions): string {
   return [...raised].every((ch) => faceFor(face, ch.codePointAt(0)!, o.metrics, o.fallback ?? NO_FALLBACK)) ? raised : `[${text}]`;
 }
 
-export function measure(text: string, face: FaceId, o: BreakOptions): number {
+/** `size`: a share of the style's size (a piece's Look). */
+export function measure(text: string, face: FaceId, o: BreakOptions, size = 1): number {
   const s = o.style;
-  return o.metrics.width(face, text) * s.size + (s.tracking ?? 0) * [...text].length;
+  return o.metrics.width(face, text) * s.size * size + (s.tracking ?? 0) * [...text].length;
 }
 
 /** Runs of styled text -> words with their widths and the breakable spaces between them. */
 export function toWords(runs: Inline[], o: BreakOptions): Word[] {
   const words: Word[] = [];
   let cur: Piece[] = [];
-  const end = (space: number, spaceFace: FaceId, hard = false, fixed = false) => {
+  const end = (space: number, spaceFace: FaceId, hard = false, fixed = false, spaceBox?: Look['box']) => {
     if (cur.length) {
       const text = cur.map((p) => p.text).join('');
       const url = isUrl(text, cur.find((p) => p.link)?.link) ? { url: urlShape(text) } : {};
-      words.push({ pieces: cur, width: cur.reduce((a, p) => a + p.width, 0), spaceAfter: space, spaceFace, ...(fixed ? { fixedSpace: true } : {}), hardBreakAfter: hard, ...url });
+      words.push({ pieces: cur, width: cur.reduce((a, p) => a + p.width, 0), spaceAfter: space, spaceFace, ...(fixed ? { fixedSpace: true } : {}), ...(spaceBox ? { spaceBox } : {}), hardBreakAfter: hard, ...url });
       cur = [];
     } else if (hard && words.length) words[words.length - 1].hardBreakAfter = true;
     else if (words.length && space) words[words.length - 1].spaceAfter = space;
   };
   for (const run of runs) {
     const face = faceOf(o.style, run);
+    const look = lookOf(run);
     let text = run.text.replace(/[\u00ad\u200b]/g, '').replace(/\t/g, ' ');
     // Text set in capitals keeps a URL as written: its path is case-sensitive.
     if (o.style.uppercase) text = text.replace(/\S+/g, (t) => (isUrl(t, run.link) ? t : t.toLocaleUpperCase(language(o.lang).uppercase)));
@@ -167,8 +201,8 @@ export function toWords(runs: Inline[], o: BreakOptions): Word[] {
       if (!token) continue;
       if (token === '\n') end(0, face, true);
       // Code keeps its own spacing, every space of it; a space of running text is one, and stretches.
-      else if (token[0] === ' ') end(measure(run.code ? token : ' ', face, o), face, false, run.code);
-      else cur.push(...pieces(token, face, run, o));
+      else if (token[0] === ' ') end(measure(run.code ? token : ' ', face, o, look.size), face, false, run.code, look.box);
+      else cur.push(...pieces(token, face, run, look, o));
     }
   }
   end(0, o.style.face);
@@ -194,7 +228,7 @@ export function splitWord(word: Word, offset: number, hyphen: boolean, o: BreakO
       const cut = offset - seen;
       const a = chars.slice(0, cut).join('');
       const b = chars.slice(cut).join('');
-      const wa = measure(a, p.face, o);
+      const wa = measure(a, p.face, o, p.size);
       head.push({ ...p, text: a, width: wa });
       // Widths add up (advance widths), so the tail needs no measuring: a long word cut many times
       // stays linear.
@@ -204,7 +238,7 @@ export function splitWord(word: Word, offset: number, hyphen: boolean, o: BreakO
   }
   const last = head[head.length - 1];
   if (hyphen && !/[-‐–]$/.test(last.text)) {
-    head[head.length - 1] = { ...last, text: last.text + '-', width: measure(last.text + '-', last.face, o) };
+    head[head.length - 1] = { ...last, text: last.text + '-', width: measure(last.text + '-', last.face, o, last.size) };
   }
   const sum = (ps: Piece[]) => ps.reduce((a, p) => a + p.width, 0);
   // The rest of an address keeps what is left of its scheme and domain.
@@ -221,7 +255,7 @@ export function cutToFit(word: Word, o: BreakOptions): number {
   let k = 0;
   for (const p of word.pieces) {
     for (const ch of p.text) {
-      width += measure(ch, p.face, o);
+      width += measure(ch, p.face, o, p.size);
       if (width > o.width + FIT_TOLERANCE) return Math.max(1, k);
       k++;
     }

@@ -9,6 +9,14 @@ export interface Inline {
   link?: string;
   /** A footnote reference: its number, printed raised and small after the word. */
   note?: boolean;
+  /** A key to press (`<kbd>`): code in a thin box. */
+  kbd?: boolean;
+  /** Highlighted (`<mark>`): on a light tint of the accent. */
+  mark?: boolean;
+  /** `<small>`, `<sub>`, `<sup>`: smaller, and below or above the baseline. */
+  small?: boolean;
+  sub?: boolean;
+  sup?: boolean;
 }
 
 export interface FigureAttrs {
@@ -31,11 +39,14 @@ export interface Note {
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; inlines: Inline[]; id: string; source: SourcePos }
-  | { kind: 'paragraph'; inlines: Inline[]; source: SourcePos }
+  /** `imagesAfter`: images written in it follow it as figures ("Add it. ![](shot.png)"): it stays on their page. */
+  | { kind: 'paragraph'; inlines: Inline[]; imagesAfter?: true; source: SourcePos }
   /** `tasks`, in a list holding `- [ ]` items: each item's box, ticked or not (null: an ordinary item). */
   | { kind: 'list'; ordered: boolean; start: number; items: Block[][]; tasks?: (boolean | null)[]; source: SourcePos }
-  | { kind: 'figure'; src: string; alt: string; caption: Inline[]; attrs: FigureAttrs; source: SourcePos }
-  | { kind: 'callout'; variant: string; blocks: Block[]; source: SourcePos }
+  /** `sideBySide`: one of several images of a paragraph, set in a row with its neighbours where they fit. */
+  | { kind: 'figure'; src: string; alt: string; caption: Inline[]; attrs: FigureAttrs; sideBySide?: true; source: SourcePos }
+  /** `title`: the words after `::: warning` ([] for none). */
+  | { kind: 'callout'; variant: string; title: Inline[]; blocks: Block[]; source: SourcePos }
   | { kind: 'quote'; blocks: Block[]; source: SourcePos }
   | { kind: 'code'; text: string; source: SourcePos }
   /** A GFM table: each cell a paragraph; `header` and each row have one cell per column. */

@@ -45,6 +45,7 @@ export interface TextStyle {
 export type StyleName =
   | 'body'
   | 'calloutText'
+  | 'calloutTitle'
   | 'sectionLabel'
   | 'h2'
   | 'h3'
@@ -72,6 +73,8 @@ export interface Colors {
   /** Background of warning callouts (a light shade of the accent), and of the others. */
   tint: string;
   calloutTint: string;
+  /** Behind highlighted text (`<mark>`): a tint of the accent, darker than the warnings' so it shows on them. */
+  highlight: string;
   rule: string;
   paper: string;
   /** Publisher's name on the back cover, a light gray on the dark ground. */
@@ -146,6 +149,8 @@ export interface Theme {
     photoMinScale: number;
     /** Every figure as wide as the column (the phone edition: nothing to zoom into). */
     fullWidth: boolean;
+    /** Narrow figures share a row only if each keeps this width (or its own, if less). */
+    minRowWidth: number;
   };
   links: {
     /** QR codes on the links page: phones read one of 15 mm at arm's length. */

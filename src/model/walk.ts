@@ -33,16 +33,16 @@ const CHILDREN: { [K in Block['kind']]: Field<Of<K>, Block[][]> | null } = {
   separator: null,
 };
 
-/** Kinds holding text: their runs of inlines (a figure: its caption). */
+/** Kinds holding text: their runs of inlines (a figure: its caption; a callout: its title). */
 const INLINES: { [K in Block['kind']]: Field<Of<K>, Inline[]> | null } = {
   heading: { get: (b) => b.inlines, with: (b, inlines) => ({ ...b, inlines }) },
   paragraph: { get: (b) => b.inlines, with: (b, inlines) => ({ ...b, inlines }) },
   figure: { get: (b) => b.caption, with: (b, caption) => ({ ...b, caption }) },
+  callout: { get: (b) => b.title, with: (b, title) => ({ ...b, title }) },
   // Code is printed as typed (typography leaves it alone); the others hold no text.
   code: null,
   list: null,
   quote: null,
-  callout: null,
   table: null,
   notes: null,
   pageBreak: null,

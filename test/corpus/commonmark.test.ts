@@ -78,7 +78,7 @@ function layOut(ex: Example): { model?: PageModel; errors: ZineError[] } {
   const errors: ZineError[] = [];
   const file = { path: PATH, ...splitFrontMatter(FRONT + ex.markdown, PATH) };
   const strings = parse(STRINGS_YML) as DocumentModel['strings'];
-  const doc = typesetDocument({ lang: 'en', slug: 'cm', meta: { title: 'CommonMark' }, strings, chapters: [parseChapter(file, new Set(), () => {}, (e) => errors.push(e))] });
+  const doc = typesetDocument({ lang: 'en', slug: 'cm', meta: { title: 'CommonMark' }, strings, chapters: [parseChapter(file, new Set(), () => {}, { error: (e) => errors.push(e) })] });
   const images = new Map<string, ImageInfo>();
   for (const f of blocksOfKind(doc.chapters[0].blocks, 'figure')) images.set(figureKey(f.src, f.attrs), STAND_INS[images.size % STAND_INS.length]);
   const missing: MissingChars = new Map();

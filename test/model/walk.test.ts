@@ -10,7 +10,7 @@ const source = { file: 'content/xx/01.md', line: 1, col: 1 };
 const p = (text: string): Block => ({ kind: 'paragraph', inlines: [{ text }], source });
 const fig = (src: string): Block => ({ kind: 'figure', src, alt: '', caption: [{ text: `caption ${src}` }], attrs: { width: 1, redact: [] }, source });
 const list = (...items: Block[][]): Block => ({ kind: 'list', ordered: false, start: 1, items, source });
-const callout = (...blocks: Block[]): Block => ({ kind: 'callout', variant: 'note', blocks, source });
+const callout = (title: string, ...blocks: Block[]): Block => ({ kind: 'callout', variant: 'note', title: title ? [{ text: title }] : [], blocks, source });
 const quote = (...blocks: Block[]): Block => ({ kind: 'quote', blocks, source });
 
 /**
@@ -23,6 +23,7 @@ const tree = (): Block[] => [
   quote(
     p('p2'),
     callout(
+      'c1',
       list(
         [p('p3'), fig('f1')],
         [fig('f2'), list([p('p4'), fig('f3')])],
@@ -32,7 +33,7 @@ const tree = (): Block[] => [
     fig('f4'),
   ),
   fig('f5'),
-  list([callout(quote(list([fig('f6'), p('p6')])))]),
+  list([callout('c2', quote(list([fig('f6'), p('p6')])))]),
   { kind: 'code', text: 'p-code stays', source },
   { kind: 'pageBreak', source },
   { kind: 'linksIndex', source },
@@ -55,16 +56,16 @@ describe('the document walker', () => {
     ]);
   });
 
-  it('visits every run of text of paragraphs, headings and captions in reading order', () => {
+  it('visits every run of text of paragraphs, headings, captions and callout titles in reading order', () => {
     const seen: string[] = [];
     walkInlines(tree(), (runs) => seen.push(texts(runs)));
-    expect(seen).toEqual(['h1', 'p1', 'p2', 'p3', 'caption f1', 'caption f2', 'p4', 'caption f3', 'p5', 'caption f4', 'caption f5', 'caption f6', 'p6', 'p7']);
+    expect(seen).toEqual(['h1', 'p1', 'p2', 'c1', 'p3', 'caption f1', 'caption f2', 'p4', 'caption f3', 'p5', 'caption f4', 'caption f5', 'c2', 'caption f6', 'p6', 'p7']);
   });
 
   it('lists a block’s child sequences: one per list item, one for a quote or callout, none for a leaf', () => {
     const [, , q] = tree();
     expect(childBlocks(q)).toHaveLength(1);
-    expect(childBlocks(callout(p('a'), p('b')))).toEqual([[p('a'), p('b')]]);
+    expect(childBlocks(callout('', p('a'), p('b')))).toEqual([[p('a'), p('b')]]);
     expect(childBlocks(list([p('a')], [p('b')], []))).toHaveLength(3);
     expect(childBlocks(p('a'))).toEqual([]);
   });
@@ -80,11 +81,11 @@ describe('the document walker', () => {
     expect(JSON.stringify(original)).toBe(before);
   });
 
-  it('mapInlines rewrites headings, paragraphs and captions at every depth, and nothing else', () => {
+  it('mapInlines rewrites headings, paragraphs, captions and callout titles at every depth, and nothing else', () => {
     const mapped = mapInlines(tree(), (runs) => runs.map((r) => ({ ...r, text: `<${r.text}>` })));
     const seen: string[] = [];
     walkInlines(mapped, (runs) => seen.push(texts(runs)));
-    expect(seen).toEqual(['<h1>', '<p1>', '<p2>', '<p3>', '<caption f1>', '<caption f2>', '<p4>', '<caption f3>', '<p5>', '<caption f4>', '<caption f5>', '<caption f6>', '<p6>', '<p7>']);
+    expect(seen).toEqual(['<h1>', '<p1>', '<p2>', '<c1>', '<p3>', '<caption f1>', '<caption f2>', '<p4>', '<caption f3>', '<p5>', '<caption f4>', '<caption f5>', '<c2>', '<caption f6>', '<p6>', '<p7>']);
     expect(blocksOfKind(mapped, 'code')[0].text).toBe('p-code stays');
   });
 
@@ -92,7 +93,7 @@ describe('the document walker', () => {
     const doc = typesetDocument({ lang: 'en', slug: 't', meta: { title: 'T' }, strings, chapters: [{ file: 'content/en/01.md', blocks: mapInlines(tree(), (runs) => runs.map((r) => ({ ...r, text: `"${r.text}"` }))) }] });
     const seen: string[] = [];
     walkInlines(doc.chapters[0].blocks, (runs) => seen.push(texts(runs)));
-    expect(seen).toHaveLength(14);
+    expect(seen).toHaveLength(16);
     for (const s of seen) expect(s).toMatch(/^“[^"]+”$/);
   });
 });

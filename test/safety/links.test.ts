@@ -2,7 +2,7 @@
  * Links in a printed, shared PDF: only https:, http: and mailto: may become clickable. Anything else
  * (javascript:, file:, ftp:, data:...) stops the build at its place in the Markdown.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ZineError } from '../../src/errors.js';
@@ -44,8 +44,6 @@ describe('refused in every spelling (in-process)', () => {
     ['data:', '[x](data:text/html;base64,PHNjcmlwdD4=)'],
     ['vbscript:', '[x](vbscript:msgbox(1))'],
     ['file: path', '[x](file:/etc/passwd)'],
-    ['relative path', '[x](../../etc/passwd)'],
-    ['scheme-relative', '[x](//evil.example/x)'],
     ['leading space', '[x]( javascript:alert(1))'],
     ['link in a heading', '## [x](javascript:alert(1))'],
     ['link in a list', '- item\n- [x](javascript:alert(1))'],
@@ -61,6 +59,28 @@ describe('refused in every spelling (in-process)', () => {
     expect(z.message).toMatch(/^link ".*" is not allowed$/);
     expect(z.where?.file).toBe(FILE);
     expect(z.where?.line).toBeGreaterThanOrEqual(7);
+  });
+
+  it.each([
+    ['relative path', '[x](../../etc/passwd)'],
+    ['scheme-relative', '[x](//evil.example/x)'],
+  ])('%s: refused without base-url, saying to set it', async (_name, md) => {
+    const root = makeProject({ body: `# Links\n\n${md}\n` });
+    const err = await layoutEdition('xx', buildOptions(root)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ZineError);
+    expect((err as ZineError).message).toMatch(/^link ".*" is relative/);
+    expect((err as ZineError).hint).toMatch(/base-url/);
+    expect((err as ZineError).where).toMatchObject({ file: FILE, line: 7 });
+  });
+
+  it.each([
+    ['../../etc/passwd', 'https://example.org/etc/passwd'],
+    ['//evil.example/x', 'https://evil.example/x'],
+  ])('with base-url, %s becomes %s: an https address, never a path on this machine', async (href, url) => {
+    const root = makeProject({ body: `# Links\n\n[x](${href})\n` });
+    writeFileSync(join(root, 'content', 'zine.yml'), 'slug: safety\nsource: xx\nbase-url: https://example.org/guide/\n');
+    const { doc } = await layoutEdition('xx', buildOptions(root));
+    expect(JSON.stringify(doc.chapters)).toContain(`"link":"${url}"`);
   });
 
   it.each(['javascript:alert(1)', 'file:///etc/passwd', 'ftp://a'])('website: %s in the front matter is refused too', async (site) => {

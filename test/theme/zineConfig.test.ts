@@ -68,6 +68,8 @@ describe('zine.yml', () => {
     { name: 'a font folder that does not exist', yml: 'theme:\n  fonts:\n    body: comic-sans\n', needle: 'comic-sans', message: /font folder "comic-sans" is not in fonts\//, hint: /noto-serif/ },
     { name: 'an emblem that is not in images/', yml: 'theme:\n  cover:\n    emblem: star.svg\n', needle: 'emblem', message: /image not found: star.svg/, hint: /images\/star.svg/ },
     { name: 'an emblem of another kind of file', yml: 'theme:\n  cover:\n    emblem: notes.txt\n', needle: 'emblem', message: /not an SVG, PNG, JPEG or WebP/, hint: /emblem: none/, images: { 'notes.txt': 'hello' } },
+    { name: 'a base-url that is not an address', yml: 'slug: x\nbase-url: example.org/guide\n', needle: 'base-url', message: /base-url "example.org\/guide" is not an http\(s\) address/, hint: /https:\/\/example.org\/guide\// },
+    { name: 'a base-url of another scheme', yml: 'base-url: ftp://example.org/\nslug: x\n', needle: 'base-url', message: /is not an http\(s\) address/, hint: /base-url: https:/ },
     { name: 'a bad slug', yml: 'source: xx\nslug: My Zine\n', needle: 'slug', message: /lowercase letters, digits and dashes/, hint: /my-zine/ },
   ];
   for (const c of cases) {
@@ -79,6 +81,12 @@ describe('zine.yml', () => {
       expect(err.hint ?? '').toMatch(c.hint);
     });
   }
+
+  it('reads base-url as a folder: a missing final / is added, so links resolve inside it', () => {
+    expect(readGuideConfig(withConfig('base-url: https://example.org/guide\n')).baseUrl).toBe('https://example.org/guide/');
+    expect(readGuideConfig(withConfig('base-url: http://example.org/a/b/\n')).baseUrl).toBe('http://example.org/a/b/');
+    expect(readGuideConfig(withConfig('slug: x\n')).baseUrl).toBeNull();
+  });
 
   it('the default emblem is optional: a guide without images/padlock.svg has none, and no error', () => {
     const root = withConfig('slug: x\n');

@@ -1,7 +1,9 @@
-import type { MarkdownIt } from 'markdown-it';
+import type { MarkdownIt, Token } from 'markdown-it';
 import markdownItContainer from 'markdown-it-container';
 import { fail } from '../../errors.js';
-import { nested, type BlockHandler } from '../context.js';
+import type { Inline } from '../../model/document.js';
+import { nested, type BlockHandler, type ParseContext } from '../context.js';
+import { parseInlines } from '../inlines.js';
 
 /** Callout variants and the `::: links` placeholder are the only containers the format knows. */
 export const CONTAINERS = ['note', 'tip', 'warning', 'links'] as const;
@@ -11,14 +13,27 @@ export function containerSyntax(md: MarkdownIt): void {
   md.use(markdownItContainer, 'any', { validate: () => true });
 }
 
-/** `::: note` … `:::` (a callout) and `::: links` … `:::` (where the links page goes; its content is not printed). */
+/**
+ * `::: note` … `:::` (a callout; `::: warning Before you leave` gives it a title) and `::: links` … `:::`
+ * (where the links page goes; its content is not printed).
+ */
 export const container: BlockHandler = (ctx, t, source) => {
-  const name = t.info.trim().split(/\s+/)[0];
+  const [, name, titleText] = /^\s*(\S*)\s*(.*?)\s*$/.exec(t.info)!;
   if (!(CONTAINERS as readonly string[]).includes(name)) {
     fail(`unknown block "::: ${name}"`, source, `Use one of: ${CONTAINERS.map((c) => '::: ' + c).join(', ')}.`);
   }
   ctx.pos++;
   const blocks = nested(ctx, 'container_any_close', source);
-  if (name === 'links') return { kind: 'linksIndex', source };
-  return { kind: 'callout', variant: name, blocks, source };
+  if (name === 'links') {
+    if (titleText) ctx.warn(`"${titleText}" after ::: links is not printed`, source, 'The links page takes its title from strings.yml (links): write ::: links alone.');
+    return { kind: 'linksIndex', source };
+  }
+  return { kind: 'callout', variant: name, title: titleText ? calloutTitle(ctx, t, titleText) : [], blocks, source };
 };
+
+/** The title is Markdown of one line (bold, code, links), read where it stands: the container's first line. */
+function calloutTitle(ctx: ParseContext, t: Token, text: string): Inline[] {
+  const [inline] = ctx.md.parseInline(text, {});
+  inline.map = [t.map![0], t.map![0] + 1];
+  return parseInlines(ctx, inline);
+}

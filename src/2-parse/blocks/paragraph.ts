@@ -1,29 +1,50 @@
 import type { Token } from 'markdown-it';
 import { fail, type SourcePos } from '../../errors.js';
-import type { Block, FigureAttrs } from '../../model/document.js';
-import { attr, where, type BlockHandler, type ParseContext } from '../context.js';
+import type { Block, FigureAttrs, Inline } from '../../model/document.js';
+import { attr, warnUnusedAttrs, where, type BlockHandler, type ParseContext } from '../context.js';
 import { parseInlines } from '../inlines.js';
 
-/** A paragraph of text; a paragraph that is an image is a figure. */
-export const paragraph: BlockHandler = (ctx, _t, source) => {
+/**
+ * A paragraph of text. Its images become figures placed after it (a paragraph that is only an image is
+ * a figure): "Add it. ![](shot.png)" prints the sentence, then the screenshot. Several images of one
+ * paragraph may share a row (`sideBySide`).
+ */
+export const paragraph: BlockHandler = (ctx, t, source) => {
   const inline = ctx.tokens[ctx.pos + 1];
   ctx.pos += 3; // paragraph_open, inline, paragraph_close
-  const images = (inline.children ?? []).filter((c) => c.type === 'image');
-  if (images.length) return figure(ctx, inline, images);
-  return { kind: 'paragraph', inlines: parseInlines(ctx, inline), source };
+  warnUnusedAttrs(ctx, t, [], 'a paragraph', source);
+  const children = inline.children ?? [];
+  const images = children.filter((c) => c.type === 'image');
+  const text = children.filter((c) => c.type !== 'image');
+  const inlines = parseInlines(ctx, inline, text);
+  const figures = images.map((img) => figure(ctx, inline, img, images.length > 1));
+  // What is left of a paragraph once its images are taken out may be only spaces and line ends.
+  if (!inlines.some((i) => i.text.trim())) return figures;
+  if (!figures.length) return { kind: 'paragraph', inlines, source };
+  return [{ kind: 'paragraph', inlines: trimRuns(inlines), imagesAfter: true, source }, ...figures];
 };
 
-function figure(ctx: ParseContext, inline: Token, images: Token[]): Block {
-  const img = images[0];
-  const others = (inline.children ?? []).filter((c) => c !== img && !(c.type === 'text' && !c.content.trim()) && c.type !== 'softbreak');
+/** The space an image leaves at a paragraph's end ("Add it. ![](x.png)") is not part of the text. */
+function trimRuns(inlines: Inline[]): Inline[] {
+  const out = [...inlines];
+  while (out.length && !out[out.length - 1].text.trim()) out.pop();
+  const last = out[out.length - 1];
+  if (!last.code) out[out.length - 1] = { ...last, text: last.text.trimEnd() };
+  return out;
+}
+
+function figure(ctx: ParseContext, inline: Token, img: Token, sideBySide: boolean): Block {
   const src = attr(img, 'src') ?? '';
   const source = where(ctx, inline, src);
-  if (images.length > 1 || others.length) {
-    fail('an image must stand alone in its paragraph', source, 'Put a blank line before and after the image.');
+  // An image inside a link would print without it (a figure is not clickable): the link would be lost.
+  const i = (inline.children ?? []).indexOf(img);
+  const before = (inline.children ?? []).slice(0, i);
+  if (before.filter((c) => c.type === 'link_open').length > before.filter((c) => c.type === 'link_close').length) {
+    fail('an image inside a link cannot be printed', source, 'Put the link in the text beside the image: [text](https://…) ![](image.png)');
   }
   const alt = (img.children ?? []).map((c) => c.content).join('');
   const caption = attr(img, 'title') ?? '';
-  return { kind: 'figure', src, alt, caption: caption ? [{ text: caption }] : [], attrs: figureAttrs(img, source), source };
+  return { kind: 'figure', src, alt, caption: caption ? [{ text: caption }] : [], attrs: figureAttrs(ctx, img, source), ...(sideBySide ? { sideBySide: true as const } : {}), source };
 }
 
 function numbers(value: string, count: number, what: string, source: SourcePos): number[] {
@@ -34,7 +55,7 @@ function numbers(value: string, count: number, what: string, source: SourcePos):
   return n;
 }
 
-function figureAttrs(img: Token, source: SourcePos): FigureAttrs {
+function figureAttrs(ctx: ParseContext, img: Token, source: SourcePos): FigureAttrs {
   const attrs: FigureAttrs = { width: 1, redact: [] };
   for (const [key, raw] of img.attrs ?? []) {
     const value = String(raw);
@@ -50,9 +71,8 @@ function figureAttrs(img: Token, source: SourcePos): FigureAttrs {
         .split(';')
         .filter((s) => s.trim())
         .map((box) => numbers(box, 4, 'redact', source) as [number, number, number, number]);
-    } else {
-      fail(`unknown image attribute "${key}"`, source, 'Image attributes are width, crop and redact.');
     }
   }
+  warnUnusedAttrs(ctx, img, ['src', 'alt', 'title', 'width', 'crop', 'redact'], `the image ${img.attrGet('src')}`, source);
   return attrs;
 }

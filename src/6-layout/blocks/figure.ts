@@ -1,10 +1,12 @@
 import { figureKey, type Block, type Inline } from '../../model/document.js';
 import type { Theme } from '../../model/theme.js';
 import type { ImageInfo } from '../../5-images/processImage.js';
-import type { Warning } from '../../model/page.js';
-import type { Flow } from '../flow.js';
+import type { PageItem, Warning } from '../../model/page.js';
+import type { Flow, FlowLine } from '../flow.js';
 import type { PlacedFigure } from '../paginate.js';
-import { isScreenshot, setText, type FlowContext } from '../text.js';
+import { isScreenshot, setText, stackLines, type FlowContext } from '../text.js';
+
+type Figure = Extract<Block, { kind: 'figure' }>;
 
 /**
  * A figure narrower than this (points) is widened to it, within its share of the column, when it has
@@ -17,10 +19,12 @@ const WIDEN_PPI = 150;
 const MIN_CAPTION_SHARE = 0.6;
 /** However illegible it gets, a screenshot is never shrunk under half its size to stay on a page. */
 const MIN_SHRINK = 0.5;
+/** Sizes are sums of floating-point numbers: within this (points) they fit. */
+const FIT = 0.01;
 
-export function figure(b: Extract<Block, { kind: 'figure' }>, ctx: FlowContext, indent: number): Flow[] {
-  const { styles, space, figures: rules } = ctx.theme;
-  const width = ctx.width - indent;
+/** A figure's box before any page asks it to shrink, and how far it may shrink. */
+function naturalSize(b: Figure, ctx: FlowContext, width: number) {
+  const rules = ctx.theme.figures;
   const key = figureKey(b.src, b.attrs);
   const info = ctx.images.get(key)!;
   const maxW = width * b.attrs.width;
@@ -33,11 +37,21 @@ export function figure(b: Extract<Block, { kind: 'figure' }>, ctx: FlowContext, 
   const naturalW = screenshot && !rules.fullWidth ? Math.min(maxW, cssWidth * (rules.uiTextPt / rules.uiTextPx)) : maxW;
   const imageWidth = Math.max(naturalW, Math.min(maxW, MIN_FIGURE_WIDTH, (info.width / WIDEN_PPI) * 72));
   const minScale = screenshot ? Math.min(1, Math.max(MIN_SHRINK, rules.minUiTextPt / ((imageWidth / cssWidth) * rules.uiTextPx))) : rules.photoMinScale;
-  const imageHeight = (imageWidth * info.height) / info.width;
-  const number = ctx.figureNumbers.get(b);
-  const captionInlines: Inline[] = b.caption.length ? [{ text: `${ctx.figureLabel} ${number}. `, bold: true }, ...b.caption] : [];
+  return { key, info, imageWidth, imageHeight: (imageWidth * info.height) / info.width, minScale };
+}
+
+/** "Figure N. " then the caption; none for a figure without a caption. */
+function captionInlines(b: Figure, ctx: FlowContext): Inline[] {
+  return b.caption.length ? [{ text: `${ctx.figureLabel} ${ctx.figureNumbers.get(b)}. `, bold: true }, ...b.caption] : [];
+}
+
+export function figure(b: Figure, ctx: FlowContext, indent: number): Flow[] {
+  const { styles, space } = ctx.theme;
+  const width = ctx.width - indent;
+  const { key, imageWidth, imageHeight, minScale } = naturalSize(b, ctx, width);
+  const captionRuns = captionInlines(b, ctx);
   const capWidth = Math.max(imageWidth, width * MIN_CAPTION_SHARE);
-  const caption = captionInlines.length ? setText(captionInlines, styles.caption, ctx, b.source, capWidth, 0) : [];
+  const caption = captionRuns.length ? setText(captionRuns, styles.caption, ctx, b.source, capWidth, 0) : [];
   return [
     {
       kind: 'figure',
@@ -79,4 +93,90 @@ export function legibilityWarning(f: PlacedFigure, info: ImageInfo, rules: Theme
     if (needed <= f.column / 2) hint += ' Narrow screenshots set in a row with others take no more room.';
   } else hint = `At the full width of the column it would still print at about ${((uiPt * f.column) / f.w).toFixed(1)} pt: crop it to the part that matters (crop="x,y,w,h" in its pixels).`;
   return { message, where: f.source, hint };
+}
+
+/**
+ * Figures that follow each other: narrow ones (taller than wide: phone screenshots) and the images of
+ * one paragraph share rows where they fit; every other figure stands alone. On a phone every figure
+ * takes the column (nothing to gain from setting them small).
+ */
+export function figures(run: Figure[], ctx: FlowContext, indent: number): Flow[] {
+  const out: Flow[] = [];
+  let row: Figure[] = [];
+  const flush = () => {
+    out.push(...(row.length > 1 ? rowFlow(row, ctx, indent) : row.flatMap((b) => figure(b, ctx, indent))));
+    row = [];
+  };
+  for (const b of run) {
+    const info = ctx.images.get(figureKey(b.src, b.attrs))!;
+    const narrow = !ctx.theme.figures.fullWidth && (b.sideBySide === true || info.height > info.width);
+    if (!narrow) {
+      flush();
+      out.push(...figure(b, ctx, indent));
+      continue;
+    }
+    if (row.length && !rowHeight([...row, b], ctx, indent).fits) flush();
+    row.push(b);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The images of a row share one height: the largest at which they fill no more than the column, none
+ * is larger than alone, and none is narrower than it would be alone or than minRowWidth, whichever is less.
+ */
+function rowHeight(row: Figure[], ctx: FlowContext, indent: number) {
+  const width = ctx.width - indent;
+  const sizes = row.map((b) => naturalSize(b, ctx, width));
+  const gaps = ctx.theme.space.figure * (row.length - 1);
+  const aspects = sizes.map((s) => s.imageWidth / s.imageHeight);
+  const height = Math.min(...sizes.map((s) => s.imageHeight), (width - gaps) / aspects.reduce((a, r) => a + r, 0));
+  const fits = sizes.every((s, i) => height * aspects[i] >= Math.min(s.imageWidth, ctx.theme.figures.minRowWidth) - FIT);
+  return { height, fits, aspects };
+}
+
+/**
+ * How many times a row taller than the page is made smaller (narrower images, so taller captions)
+ * before its figures stand alone instead.
+ */
+const ROW_TRIES = 12;
+
+/**
+ * One row: images side by side, tops aligned, centred in the column, each caption under its image.
+ * Never split (a block) and never taller than the page: it is made smaller to fit, or set one figure
+ * after another if it cannot.
+ */
+function rowFlow(row: Figure[], ctx: FlowContext, indent: number): Flow[] {
+  const { styles, space, page } = ctx.theme;
+  const width = ctx.width - indent;
+  const pageHeight = page.height - page.margin.top - page.margin.bottom;
+  const natural = rowHeight(row, ctx, indent);
+  const aspects = natural.aspects;
+  let height = natural.height;
+  for (let k = 0; k < ROW_TRIES; k++) {
+    const widths = aspects.map((a) => height * a);
+    const captions = row.map((b, i) => {
+      const runs = captionInlines(b, ctx);
+      return runs.length ? setText(runs, styles.caption, ctx, b.source, widths[i], 0) : ([] as FlowLine[]);
+    });
+    const captionHeight = Math.max(...captions.map((c) => (c.length ? space.captionGap + c.reduce((a, l) => a + l.height, 0) : 0)));
+    if (height + captionHeight > pageHeight + FIT) {
+      height = pageHeight - captionHeight;
+      if (height <= 0) break;
+      continue;
+    }
+    const total = widths.reduce((a, w) => a + w, 0) + space.figure * (row.length - 1);
+    let x = indent + (width - total) / 2;
+    const items: PageItem[] = [];
+    const placed: NonNullable<Extract<Flow, { kind: 'block' }>['figures']> = [];
+    row.forEach((b, i) => {
+      const image = figureKey(b.src, b.attrs);
+      items.push({ type: 'image', x, y: 0, w: widths[i], h: height, image }, ...stackLines(captions[i], x, height + space.captionGap).items);
+      placed.push({ image, w: widths[i], h: height, column: width, share: b.attrs.width, source: b.source });
+      x += widths[i] + space.figure;
+    });
+    return [{ kind: 'block', height: height + captionHeight, items, spaceBefore: space.figure, keepWithNext: false, figures: placed }];
+  }
+  return row.flatMap((b) => figure(b, ctx, indent));
 }

@@ -7,7 +7,8 @@ import { plainText, setText, stackLines, type FlowContext } from '../text.js';
 export function heading(b: Extract<Block, { kind: 'heading' }>, ctx: FlowContext, indent: number): Flow[] {
   const { styles, space, colors } = ctx.theme;
   const width = ctx.width - indent;
-  const heading: HeadingMark = { id: b.id, title: plainText(b.inlines), level: b.level };
+  // A <br> breaks the heading on the page; the contents, running heads and outline read it as one line.
+  const heading: HeadingMark = { id: b.id, title: plainText(b.inlines).replace(/\n/g, ' '), level: b.level };
   if (b.level === 1) {
     const bar = space.sectionBar;
     const title = stackLines(setText(b.inlines, styles.sectionLabel, ctx, b.source, width, indent), 0, bar.gap);

@@ -8,7 +8,7 @@ import type { Flow } from '../flow.js';
 import type { FlowContext } from '../text.js';
 import { callout } from './callout.js';
 import { code } from './code.js';
-import { figure } from './figure.js';
+import { figure, figures } from './figure.js';
 import { heading } from './heading.js';
 import { list } from './list.js';
 import { notes } from './notes.js';
@@ -37,10 +37,20 @@ const FLOW: { [K in Block['kind']]: FlowHandler<K> } = {
 /** The document's blocks -> flow items, measured at the column width. */
 export function blocksToFlow(blocks: Block[], ctx: FlowContext, indent = 0): Flow[] {
   const out: Flow[] = [];
-  blocks.forEach((b, i) => {
-    // Deep nesting stops indenting at half the column, so text always keeps room to be set.
+  // Deep nesting stops indenting at half the column, so text always keeps room to be set.
+  const at = Math.min(indent, ctx.width / 2);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind === 'figure') {
+      // Figures that follow each other are set together: narrow ones share rows.
+      const run: Extract<Block, { kind: 'figure' }>[] = [];
+      for (let j = i; blocks[j]?.kind === 'figure'; j++) run.push(blocks[j] as (typeof run)[number]);
+      out.push(...figures(run, ctx, at));
+      i += run.length - 1;
+      continue;
+    }
     const handler = FLOW[b.kind] as FlowHandler<typeof b.kind>;
-    out.push(...handler(b, ctx, Math.min(indent, ctx.width / 2), blocks[i + 1]));
-  });
+    out.push(...handler(b, ctx, at, blocks[i + 1]));
+  }
   return out;
 }
