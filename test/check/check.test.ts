@@ -24,7 +24,7 @@ const XX1 = [
   '',
   '# First',
   '',
-  'A paragraph with <b>raw HTML</b> inside.',
+  'A paragraph with <span>raw HTML</span> inside.',
   '',
   'A good paragraph between two bad ones.',
   '',
@@ -79,7 +79,7 @@ describe('zine check', () => {
     expect(out.status, out.stderr).toBe(1);
     expect(out.stderr).toBe('');
     const expected = [
-      [at(F1, XX1, '<b>'), 'raw HTML is not allowed'],
+      [at(F1, XX1, '<span>'), 'raw HTML is not allowed'],
       [at(F1, XX1, 'javascript:'), 'link "javascript:alert(1)" is not allowed'],
       [at(F1, XX1, 'not-there.png'), 'image not found: not-there.png'],
       [at(F1, XX1, '𓃠'), '1 character cannot be set'],
