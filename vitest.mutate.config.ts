@@ -5,6 +5,6 @@ export default defineConfig({
   test: {
     include: ['test/parse/**/*.test.ts', 'test/typography/**/*.test.ts', 'test/layout/**/*.test.ts', 'test/impose/saddleStitchOrder.test.ts', 'test/theme/pageSizes.test.ts'],
     exclude: ['test/layout/contents.test.ts'],
-    testTimeout: 30_000,
+    testTimeout: 180_000,
   },
 });
