@@ -73,6 +73,28 @@ describe('hard line breaks', () => {
     expect(ls.map((l) => l.fragments.map((f) => f.wordSpacing ?? 0))).toEqual([[0], [0]]);
   });
 
+  it('the lines before a hard break are set as if the paragraph ended there, whatever follows', () => {
+    // Alone, "aaa bbb ccc ddd ee ff g" (17 letters, 6 spaces: 100 pt) fits 97.5 pt by shrinking
+    // (ratio −0.56, tight: 329) rather than as "aaa … ff" stretched 0.67 (939) over "g".
+    const before = 'aaa bbb ccc ddd ee ff g';
+    expect(fit(before, 97.5)).toEqual(['aaa bbb ccc ddd ee ff g']);
+    // After the break, "hhh iii jjj kkk ll mm" must be loose (ratio 0.67): a jump of two classes from
+    // a tight line (+3000), which a split first run would avoid. The first run still comes first.
+    expect(fit(`${before}\nhhh iii jjj kkk ll mm zzzz`, 97.5)).toEqual(['aaa bbb ccc ddd ee ff g', 'hhh iii jjj kkk ll mm', 'zzzz']);
+  });
+
+  it('the cheapest lines reach a hard break or the end even when a worse way ends in a tight line', () => {
+    // "a bbbb ccccccccc dd" is exactly 87.5 pt; a far worse way hyphenates "ccccccc-" (ratio 5.8) and
+    // shrinks the rest (−0.83) into one tight line.
+    const hy = { ccccccccc: [3, 6, 7] };
+    expect(fit('a bbbb ccccccccc dd eee ffffffff g', 87.5, 6, hy)).toEqual(['a bbbb ccccccccc dd', 'eee ffffffff g']);
+    expect(fit('a bbbb ccccccccc dd eee ffffffff g\nzzzz', 87.5, 6, hy)).toEqual(['a bbbb ccccccccc dd', 'eee ffffffff g', 'zzzz']);
+  });
+
+  it('a hard break at the very end adds no empty line', () => {
+    expect(fit('aaa bbb\n', 100)).toEqual(['aaa bbb']);
+  });
+
   it('a run before a hard break that cannot be set makes the paragraph impossible (not an error)', () => {
     expect(fit('aaaaaaaaaa\nbb', 20, 6)).toBeNull();
   });
@@ -110,6 +132,39 @@ describe('the demerits that choose between sets of breaks', () => {
     const p = 'aaaa bbbbbbbb c d e ffffff g h iii';
     expect(fit(p, 65)).toEqual(['aaaa bbbbbbbb', 'c d e ffffff g', 'h iii']);
     expect(cheapest(p, 65, 2, undefined, { ...RULES, fitness: 0 })!.lines).toEqual(['aaaa bbbbbbbb', 'c d e ffffff g h', 'iii']);
+  });
+
+  it('a tight line may follow a decent one, or come before a decent last line, at no extra cost', () => {
+    // "a bbbb cc dd eeeeee f" shrinks 2.5 over 3.75 (−0.67: 938) over a decent last line; sending
+    // "f" down instead stretches the first line by 5 over 6 (0.83: 3466).
+    expect(fit('a bbbb cc dd eeeeee f g hhhhhhhhh', 90)).toEqual(['a bbbb cc dd eeeeee f', 'g hhhhhhhhh']);
+  });
+
+  it('a tight line next to a loose one is a jump of two classes', () => {
+    // "a b c dddddd e" stretches 5 over 6 (0.83, loose: 3466), then "f g h i j kkk l m" shrinks a
+    // little (−0.48, decent: 139): 3606. Taking "f" up makes that line tight (−0.67: 938) and the
+    // next loose (0.56: 329), +3000 for the jump: 4268.
+    expect(fit('a b c dddddd e f g h i j kkk l m n o', 65)).toEqual(['a b c dddddd e', 'f g h i j kkk l m', 'n o']);
+  });
+
+  it('very loose lines are a class of their own, two from decent ones', () => {
+    // Either line must be very loose (1.67: 215,259 demerits). First: +3000 (from the start, a
+    // decent class), then a loose line (0.56: 329), then the decent last line: 218,592. Second,
+    // after an exactly full first line: +3000 twice, into it and out of it to the last line.
+    expect(fit('a b c dddddd e f g h i jj k lll', 60)).toEqual(['a b c dddddd', 'e f g h i jj k', 'lll']);
+  });
+
+  it('a paragraph that fits on one line by shrinking stays on one line', () => {
+    // 95 pt in 90 with 10 spaces: ratio −0.67 (938). On two lines, "a … j" would stretch 1.3 (53,886).
+    expect(fit('a b c d e f g h i j kkkk', 90)).toEqual(['a b c d e f g h i j kkkk']);
+  });
+
+  it('a hyphen before the last line is charged once, as a final hyphen (not also as two hyphens in a row)', () => {
+    // "aaaaaa bbbbb ccccccc-" is exactly full (+50 for the hyphen: 2601), the last line shrinks
+    // (−0.67: 938), and the final hyphen costs 100,000: 103,539. Without the hyphen's last line,
+    // "cc dd eeeeeeeee ff gg" stretches (0.83: 3466) and leaves "h" a runt: 106,068.
+    const hy = { aaaaaa: [2, 3, 4], ccccccccc: [2, 3, 6, 7] };
+    expect(fit('aaaaaa bbbbb ccccccccc dd eeeeeeeee ff gg h', 100, 6, hy)).toEqual(['aaaaaa bbbbb ccccccc-', 'cc dd eeeeeeeee ff gg h']);
   });
 
   it('no hyphen before the last line, even at the price of a very loose line', () => {
