@@ -103,14 +103,14 @@ describe('characters no font has', () => {
     expect(toWords([{ text: 'a ββ b' }], o({ metrics: none, missing })).map(textOf)).toEqual(['a', 'b']);
   });
 
-  it('are listed together, with their code points, at the first one’s place', () => {
+  it('of one file are listed together, with their code points, at the first one’s place', () => {
     const first = { file: 'a.md', line: 1, col: 5 };
     let error: unknown;
     try {
       failMissing(
         new Map([
           ['β', first],
-          ['😀', { file: 'b.md', line: 2, col: 3 }],
+          ['😀', { file: 'a.md', line: 2, col: 3 }],
         ]),
       );
     } catch (e) {
@@ -118,7 +118,7 @@ describe('characters no font has', () => {
     }
     const z = error as ZineError;
     expect(z).toBeInstanceOf(ZineError);
-    expect(z.message).toBe('2 characters cannot be set: no font has them\n  "β" U+03B2 at a.md:1:5\n  "😀" U+1F600 at b.md:2:3');
+    expect(z.message).toBe('2 characters cannot be set: no font has them\n  "β" U+03B2 at a.md:1:5\n  "😀" U+1F600 at a.md:2:3');
     expect(z.where).toEqual(first);
   });
 });
