@@ -117,3 +117,33 @@ describe('planBooklet', () => {
     expect(foldAndRead(sheets)).toEqual([0, 1, 2, 3, 4, null, null, 5]);
   });
 });
+
+describe('counts that cannot be imposed', () => {
+  const _ = null;
+  it('padPages refuses a negative or fractional count, and names it', () => {
+    expect(() => padPages(-1)).toThrow(new RangeError('page count must be a non-negative integer, got -1'));
+    expect(() => padPages(2.5)).toThrow(new RangeError('page count must be a non-negative integer, got 2.5'));
+  });
+
+  it('padPages keeps the back cover last from two pages on', () => {
+    expect(padPages(2)).toEqual([0, _, _, 1]);
+  });
+
+  it('saddleStitch refuses a page count that is not a multiple of 4, even with a valid signature, and names it', () => {
+    expect(() => saddleStitch(6, { signature: 4 })).toThrow(new RangeError('page count must be a multiple of 4, got 6'));
+    expect(() => saddleStitch(-4, { signature: 4 })).toThrow(new RangeError('page count must be a multiple of 4, got -4'));
+    expect(() => saddleStitch(8, { signature: 6 })).toThrow(new RangeError('signature must be a positive multiple of 4, got 6'));
+  });
+
+  it('saddleStitch of no pages, in signatures of 4, is no sheets', () => {
+    expect(saddleStitch(0, { signature: 4 })).toEqual([]);
+  });
+
+  it('planBooklet appends the blanks when the last page is not a back cover', () => {
+    // Padded order [0, 1, 2, 3, 4, 5, _, _].
+    expect(planBooklet(6, { keepLastPage: false }).map((s) => [s.front, s.back])).toEqual([
+      [{ left: _, right: 0 }, { left: 1, right: _ }],
+      [{ left: 5, right: 2 }, { left: 3, right: 4 }],
+    ]);
+  });
+});

@@ -65,6 +65,24 @@ describe('which lines can be set at all', () => {
   });
 });
 
+describe('code', () => {
+  it('a line of code, whose spaces never stretch, is set ragged rather than refused', () => {
+    // "aaaa bbbb" is 42.5 pt in 45: its space is code's own, so nothing can fill the line.
+    const o = opts(45);
+    const ls = totalFit(toWords([{ text: 'aaaa bbbb cccc dddd', code: true }], o), o, 2);
+    expect(ls?.map((l) => l.fragments.map((f) => [f.text, f.x, f.wordSpacing ?? 0]))).toEqual([
+      [
+        ['aaaa', 0, 0],
+        ['bbbb', 22.5, 0],
+      ],
+      [
+        ['cccc', 0, 0],
+        ['dddd', 22.5, 0],
+      ],
+    ]);
+  });
+});
+
 describe('hard line breaks', () => {
   it('end a line there, set like a last line: not stretched', () => {
     // Justified, "aaaaaaaaa bbbbbbbbb" (92.5 pt) would take 3 pt of word spacing in 95.5 pt.
