@@ -114,11 +114,12 @@ function faceFor(face: FaceId, cp: number, metrics: Metrics, fallback: Theme['fa
 
 const NO_FALLBACK: Theme['fallback'] = {};
 
-/** Split text into pieces by the first face of the stack that can draw each character. */
-function pieces(text: string, face: FaceId, run: Inline, look: Look, o: BreakOptions): Piece[] {
-  const link = run.link;
-  const code = run.code ? { code: true } : {};
-  const out: Piece[] = [];
+/**
+ * Text cut where the drawing face changes: each character goes to the first face of the stack that
+ * has it; one no face has is left out and recorded in `missing` (or fails at once without it).
+ */
+export function faceRuns(text: string, face: FaceId, o: Pick<BreakOptions, 'metrics' | 'fallback' | 'missing' | 'source'>): { text: string; face: FaceId }[] {
+  const out: { text: string; face: FaceId }[] = [];
   let start = 0;
   let current: FaceId | null = null;
   let i = 0;
@@ -132,13 +133,21 @@ function pieces(text: string, face: FaceId, run: Inline, look: Look, o: BreakOpt
       continue;
     }
     if (f !== current) {
-      if (current) out.push({ text: text.slice(start, i), face: current, link, ...code, ...look, width: 0 });
+      if (current) out.push({ text: text.slice(start, i), face: current });
       current = f;
       start = i;
     }
     i += ch.length;
   }
-  if (current) out.push({ text: text.slice(start), face: current, link, ...code, ...look, width: 0 });
+  if (current) out.push({ text: text.slice(start), face: current });
+  return out;
+}
+
+/** Split text into pieces by the first face of the stack that can draw each character. */
+function pieces(text: string, face: FaceId, run: Inline, look: Look, o: BreakOptions): Piece[] {
+  const link = run.link;
+  const code = run.code ? { code: true } : {};
+  const out: Piece[] = faceRuns(text, face, o).map((r) => ({ text: r.text, face: r.face, link, ...code, ...look, width: 0 }));
   for (const p of out) p.width = measure(p.text, p.face, o, p.size);
   return out;
 }
