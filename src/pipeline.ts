@@ -9,6 +9,7 @@ import { svgDrawingOrReason } from './5-images/svgDrawing.js';
 import { checkSvg, probeImage, processImage, type ImageInfo, type ImageProfile, type ProcessedImage } from './5-images/processImage.js';
 import { resolveImage } from './5-images/resolveImage.js';
 import { layoutBook } from './6-layout/book.js';
+import { replaceUnsettable } from './6-layout/unsettable.js';
 import { missingCharErrors, type MissingChars } from './6-layout/lineBreak.js';
 import { pressEdition } from './6-layout/press.js';
 import { loadGuide, type LoadedGuide } from './1-load/loadGuide.js';
@@ -190,7 +191,12 @@ function layoutFor(p: Prepared, medium: Medium, o: BuildOptions, d: Diagnostics)
   const infos = new Map([...p.figures].map(([k, s]) => [k, s.info]));
   const metrics = fontSet(join(o.root, 'fonts'), theme.faces);
   const missing: MissingChars = new Map();
-  const model = timed(o, 'layout', () => layoutBook({ doc: p.doc, images: infos, metrics, hyphenate: p.hyphenate, theme, missing }));
+  const front = p.guide.files[0];
+  const doc = replaceUnsettable(p.doc, metrics, missing, {
+    meta: (key) => ({ file: front?.path ?? `content/${p.guide.lang}`, line: front?.keyLines?.[key] ?? 1, col: 1 }),
+    strings: { file: `content/${p.guide.lang}/strings.yml`, line: 1, col: 1 },
+  });
+  const model = timed(o, 'layout', () => layoutBook({ doc, images: infos, metrics, hyphenate: p.hyphenate, theme, missing }));
   for (const e of missingCharErrors(missing)) d.error(e);
   // The printed page's warnings are the ones to act on; the phone edition's figures are as wide as they can be.
   if (medium === 'page') for (const w of model.warnings) d.warn(w.message, w.where, w.hint);

@@ -77,6 +77,8 @@ function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentMo
     const style: TextStyle = h.level === 1 ? styles.tocSection : styles.tocEntry;
     const indent = h.level === 1 ? 0 : TOC_INDENT;
     const lines = setText([{ text: h.title }], style, ctx, src, ctx.width - indent - TOC_NUMBER_WIDTH - 8, indent);
+    // A title no font can set has no line: its characters are recorded as missing, and the build fails on them.
+    if (!lines.length) continue;
     const last = lines[lines.length - 1];
     const numWidth = ctx.metrics.width(style.face, folio) * style.size + (style.tracking ?? 0) * folio.length;
     const base = (last.items.find((i) => i.type === 'text') as { y: number } | undefined)?.y ?? style.leading * 0.75;

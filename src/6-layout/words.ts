@@ -152,6 +152,9 @@ function pieces(text: string, face: FaceId, run: Inline, look: Look, o: BreakOpt
   return out;
 }
 
+/** Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+
 /** Every character that cannot be set, each at its first place: one error per file, naming them all. */
 export function missingCharErrors(missing: MissingChars): ZineError[] {
   const byFile = new Map<string, [string, SourcePos][]>();
@@ -161,7 +164,9 @@ export function missingCharErrors(missing: MissingChars): ZineError[] {
     return new ZineError(
       `${chars.length} character${chars.length > 1 ? 's' : ''} cannot be set: no font has ${chars.length > 1 ? 'them' : 'it'}\n${list.join('\n')}`,
       chars[0][1],
-      'Replace them, or set a font folder that has them in content/zine.yml (theme: fonts:), see README.',
+      RIGHT_TO_LEFT.test(chars.map(([ch]) => ch).join(''))
+        ? 'Right-to-left scripts (Arabic, Farsi, Hebrew) cannot be set yet: zine has no bidirectional layout or Arabic shaping so far. Remove them, or build this language later.'
+        : 'Replace them, or set a font folder that has them in content/zine.yml (theme: fonts:), see README.',
     );
   });
 }
