@@ -4,13 +4,14 @@ import type { OutlineEntry, Page, PageItem, PageKind, PageModel } from '../model
 import type { PageGeometry, TextStyle, Theme } from '../model/theme.js';
 import type { ImageInfo } from '../5-images/processImage.js';
 import type { Hyphenator } from '../3-typography/hyphenate.js';
+import { fail, type SourcePos } from '../errors.js';
 import { blocksToFlow } from './blocks/index.js';
 import { setText, stackLines, type FlowContext } from './text.js';
 import { legibilityWarning } from './blocks/figure.js';
 import type { Flow } from './flow.js';
 import { translate } from './flow.js';
 import type { Metrics } from './metrics.js';
-import { paginate, type Pagination } from './paginate.js';
+import { paginate, type Levers, type Pagination } from './paginate.js';
 import { failMissing, type MissingChars } from './lineBreak.js';
 import { coverItems, backItems, coverWarning } from './covers.js';
 import { balanceLinks, collectLinks, linksFlow } from './linksPage.js';
@@ -28,7 +29,33 @@ export interface BookInput {
    * them); without it, layout stops on them naming them all.
    */
   missing?: MissingChars;
+  /**
+   * What the pagination aims at: the fewest sheets of a booklet (the default), at most `pages` pages
+   * (`pages:` in zine.yml, said where it is written), or pages without holes where sheets do not matter
+   * (the phone).
+   */
+  fit?: Fit;
 }
+
+export type Fit = 'sheets' | 'even' | { pages: number; where: SourcePos };
+
+/**
+ * The levers, relaxed in this order until the book saves a sheet or meets its page count: today's rules;
+ * short sections share a page; figures a little smaller; any section that fits opens lower on a page and
+ * the contents are tighter; figures down to their legibility limit. The first layout that reaches the
+ * goal is taken: it is the least relaxed, so the most evenly spread, of those that do.
+ */
+const LEVERS: Levers[] = [
+  {},
+  { shareSections: 1 / 3 },
+  { shareSections: 1 / 3, figureScale: 0.85 },
+  { shareSections: 0, figureScale: 0.85, tightContents: true },
+  { shareSections: 0, figureScale: 0, tightContents: true },
+];
+/** Where sheets do not matter (the phone): short sections share a page rather than leave it near empty. */
+const EVEN = LEVERS[1];
+/** A booklet's pages are printed four to a sheet. */
+const PAGES_PER_SHEET = 4;
 
 /** Content box of a page: recto (even index, right-hand) pages have the inner margin on the left. */
 export function contentBox(page: PageGeometry, index: number) {
@@ -54,8 +81,11 @@ export function numberFigures(doc: DocumentModel): Map<Block, number> {
 const TOC_NUMBER_WIDTH = 22;
 const TOC_INDENT = 12;
 const LEADER = { gap: 4, minLength: 6, weight: 0.5 };
+/** Space above a section's entry and a title's, and the same set tighter (a lever to save a sheet). */
+const TOC_SPACE = { section: 10, entry: 2 };
+const TOC_TIGHT = { section: 6, entry: 1 };
 
-function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentModel, ctx: FlowContext): Flow[] {
+function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentModel, ctx: FlowContext, tight = false): Flow[] {
   const { styles, space, colors } = ctx.theme;
   const src = { file: `content/${doc.lang}/strings.yml`, line: 1, col: 1 };
   const bar = space.sectionBar;
@@ -84,7 +114,8 @@ function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentMo
     const leader = ctx.width - numWidth - LEADER.gap - (textEnd + LEADER.gap);
     if (leader > LEADER.minLength) last.items.push({ type: 'rect', x: textEnd + LEADER.gap, y: base - LEADER.weight * 0.6, w: leader, h: LEADER.weight, fill: colors.rule });
     last.items.push({ type: 'link', x: 0, y: 0, w: ctx.width, h: last.height, url: `#${h.id}` });
-    flows.push({ kind: 'lines', lines, spaceBefore: h.level === 1 ? 10 : 2, keepWithNext: h.level === 1, orphans: 1, widows: 1 });
+    const spaceBefore = h.level === 1 ? (tight ? TOC_TIGHT.section : TOC_SPACE.section) : tight ? TOC_TIGHT.entry : TOC_SPACE.entry;
+    flows.push({ kind: 'lines', lines, spaceBefore, keepWithNext: h.level === 1, orphans: 1, widows: 1 });
   }
   return flows;
 }
@@ -137,6 +168,30 @@ export function layoutContents(body: Pagination, height: number, toc: (firstBody
 }
 
 /**
+ * Lay the book out with the levers relaxed one after the other (at most LEVERS.length passes, whatever
+ * its length) until it meets its goal: a sheet fewer than today's rules need, or `pages:`.
+ */
+function fitBook<L extends { count: number }>(lay: (levers: Levers) => L, fit: Fit): L {
+  if (fit === 'even') return lay(EVEN);
+  const first = lay(LEVERS[0]);
+  const goal = fit === 'sheets' ? Math.ceil(first.count / PAGES_PER_SHEET) * PAGES_PER_SHEET - PAGES_PER_SHEET : fit.pages;
+  if (first.count <= goal) return first;
+  let tightest = first;
+  for (const levers of LEVERS.slice(1)) {
+    const laid = lay(levers);
+    if (laid.count <= goal) return laid;
+    if (laid.count < tightest.count) tightest = laid;
+  }
+  if (fit === 'sheets') return first;
+  const over = tightest.count - fit.pages;
+  fail(
+    `the guide needs ${tightest.count} pages, ${over} more than pages: ${fit.pages} allows`,
+    fit.where,
+    `Shorten the guide by ${over} page${over > 1 ? 's' : ''} (text, figures, crops), or ask for pages: ${Math.ceil(tightest.count / PAGES_PER_SHEET) * PAGES_PER_SHEET} (every page counts, covers included).`,
+  );
+}
+
+/**
  * The whole book: cover, contents, body, links, back cover.
  */
 export function layoutBook(input: BookInput): PageModel {
@@ -166,16 +221,21 @@ export function layoutBook(input: BookInput): PageModel {
     }
   }
   if (!linksPlaced && links.length) parts.push({ links: 1 });
-  const body = balanceLinks(ctx, (how) => {
-    const flows = parts.flatMap((p) => ('links' in p ? linksFlow(links, doc, ctx, p.links, how) : p));
-    // A paragraph kept with what follows is released when a page break follows anyway.
-    for (let i = 0; i < flows.length - 1; i++) {
-      const f = flows[i];
-      if (f.kind === 'lines' && f.keepWithNext && flows[i + 1].kind === 'break') f.keepWithNext = false;
-    }
-    return paginate(flows, box.height);
-  });
-  const toc = layoutContents(body, box.height, (firstBody) => tocFlow(body, firstBody, doc, ctx));
+  const lay = (levers: Levers) => {
+    const body = balanceLinks(ctx, (how) => {
+      const flows = parts.flatMap((p) => ('links' in p ? linksFlow(links, doc, ctx, p.links, how) : p));
+      // A paragraph kept with what follows is released when a page break follows anyway.
+      for (let i = 0; i < flows.length - 1; i++) {
+        const f = flows[i];
+        if (f.kind === 'lines' && f.keepWithNext && flows[i + 1].kind === 'break') f.keepWithNext = false;
+      }
+      return paginate(flows, box.height, null, levers);
+    });
+    const toc = layoutContents(body, box.height, (firstBody) => tocFlow(body, firstBody, doc, ctx, levers.tightContents));
+    // Cover and back cover count: the imposition prints every page of the book.
+    return { body, toc, count: 2 + toc.pages.length + body.pages.length };
+  };
+  const { body, toc } = fitBook(lay, input.fit ?? 'sheets');
   const firstBody = toc.firstBody;
 
   const pages: Page[] = [];
