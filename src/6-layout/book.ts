@@ -40,17 +40,18 @@ export interface BookInput {
 export type Fit = 'sheets' | 'even' | { pages: number; where: SourcePos };
 
 /**
- * The levers, relaxed in this order until the book saves a sheet or meets its page count: today's rules;
- * short sections share a page; figures a little smaller; any section that fits opens lower on a page and
- * the contents are tighter; figures down to their legibility limit. The first layout that reaches the
- * goal is taken: it is the least relaxed, so the most evenly spread, of those that do.
+ * The levers, relaxed in this order until the book takes as few sheets as it can or meets its page count:
+ * today's rules; short sections share a page; figures a little smaller; figures that do not fit go after
+ * the next paragraph; at last any section that fits opens lower on a page, figures go down to their
+ * legibility limit and the contents are tighter. The first layout that reaches the goal is taken: it is
+ * the least relaxed, so the most evenly spread, of those that do.
  */
 const LEVERS: Levers[] = [
   {},
   { shareSections: 1 / 3 },
   { shareSections: 1 / 3, figureScale: 0.85 },
-  { shareSections: 0, figureScale: 0.85, tightContents: true },
-  { shareSections: 0, figureScale: 0, tightContents: true },
+  { shareSections: 1 / 3, figureScale: 0.85, floatFigures: true },
+  { shareSections: 0, figureScale: 0, floatFigures: true, tightContents: true },
 ];
 /** Where sheets do not matter (the phone): short sections share a page rather than leave it near empty. */
 const EVEN = LEVERS[1];
@@ -169,26 +170,44 @@ export function layoutContents(body: Pagination, height: number, toc: (firstBody
 
 /**
  * Lay the book out with the levers relaxed one after the other (at most LEVERS.length passes, whatever
- * its length) until it meets its goal: a sheet fewer than today's rules need, or `pages:`.
+ * its length) until it meets its goal: as few sheets as the tightest layout takes, or `pages:`.
  */
-function fitBook<L extends { count: number }>(lay: (levers: Levers) => L, fit: Fit): L {
+function fitBook<L extends { count: number; shared: string[] }>(lay: (levers: Levers) => L, fit: Fit): L {
   if (fit === 'even') return lay(EVEN);
   const first = lay(LEVERS[0]);
-  const goal = fit === 'sheets' ? Math.ceil(first.count / PAGES_PER_SHEET) * PAGES_PER_SHEET - PAGES_PER_SHEET : fit.pages;
-  if (first.count <= goal) return first;
-  let tightest = first;
-  for (const levers of LEVERS.slice(1)) {
-    const laid = lay(levers);
-    if (laid.count <= goal) return laid;
-    if (laid.count < tightest.count) tightest = laid;
+  if (fit !== 'sheets' && first.count <= fit.pages) return first;
+  // With every lever relaxed, the fewest pages: the goal, to the sheet, without `pages:`.
+  const tightest = lay(LEVERS[LEVERS.length - 1]);
+  const goal = fit === 'sheets' ? Math.ceil(tightest.count / PAGES_PER_SHEET) * PAGES_PER_SHEET : fit.pages;
+  if (tightest.count > goal) {
+    const over = tightest.count - goal;
+    fail(
+      `the guide needs ${tightest.count} pages, ${over} more than pages: ${goal} allows`,
+      (fit as { where: SourcePos }).where,
+      `Shorten the guide by ${over} page${over > 1 ? 's' : ''} (text, figures, crops), or ask for pages: ${Math.ceil(tightest.count / PAGES_PER_SHEET) * PAGES_PER_SHEET} (every page counts, covers included).`,
+    );
   }
-  if (fit === 'sheets') return first;
-  const over = tightest.count - fit.pages;
-  fail(
-    `the guide needs ${tightest.count} pages, ${over} more than pages: ${fit.pages} allows`,
-    fit.where,
-    `Shorten the guide by ${over} page${over > 1 ? 's' : ''} (text, figures, crops), or ask for pages: ${Math.ceil(tightest.count / PAGES_PER_SHEET) * PAGES_PER_SHEET} (every page counts, covers included).`,
-  );
+  if (first.count <= goal) return first;
+  for (const levers of LEVERS.slice(1)) {
+    const laid = levers === LEVERS[LEVERS.length - 1] ? tightest : lay(levers);
+    if (laid.count <= goal) return spread(laid, levers, goal, lay);
+  }
+  return tightest;
+}
+
+/**
+ * Pages short of the goal would be blank pages in the booklet: give them to the sections that open
+ * lowest on a page (a new page each, one more section each pass), while the book stays within its goal.
+ * At most PAGES_PER_SHEET - 1 more passes.
+ */
+function spread<L extends { count: number; shared: string[] }>(laid: L, levers: Levers, goal: number, lay: (levers: Levers) => L): L {
+  let best = laid;
+  for (let k = 1; k <= Math.min(laid.shared.length, PAGES_PER_SHEET - 1) && best.count < goal; k++) {
+    const more = lay({ ...levers, ownPage: new Set(laid.shared.slice(0, k)) });
+    if (more.count > goal) break;
+    if (more.count > best.count) best = more;
+  }
+  return best;
 }
 
 /**
@@ -232,8 +251,10 @@ export function layoutBook(input: BookInput): PageModel {
       return paginate(flows, box.height, null, levers);
     });
     const toc = layoutContents(body, box.height, (firstBody) => tocFlow(body, firstBody, doc, ctx, levers.tightContents));
+    // Sections opened lower on a page, the lowest first: the first to get their page back when there is room.
+    const shared = body.headings.filter((h) => h.level === 1 && h.y > 0).sort((a, b) => b.y - a.y).map((h) => h.id);
     // Cover and back cover count: the imposition prints every page of the book.
-    return { body, toc, count: 2 + toc.pages.length + body.pages.length };
+    return { body, toc, shared, count: 2 + toc.pages.length + body.pages.length };
   };
   const { body, toc } = fitBook(lay, input.fit ?? 'sheets');
   const firstBody = toc.firstBody;

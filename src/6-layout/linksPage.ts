@@ -6,7 +6,6 @@ import type { SourcePos } from '../errors.js';
 import type { DocumentModel, Inline } from '../model/document.js';
 import type { PageItem } from '../model/page.js';
 import { walkInlines } from '../model/walk.js';
-import { sectionBreak } from './blocks/heading.js';
 import { ORPHANS, WIDOWS } from './blocks/paragraph.js';
 import type { Flow } from './flow.js';
 import { qrModules, showsUrl } from './links.js';
@@ -146,7 +145,8 @@ export function linksFlow(links: GuideLink[], doc: DocumentModel, ctx: FlowConte
           return { kind: 'block', height: title.height + space.afterH2, items: title.items, spaceBefore: 0, keepWithNext: true, heading, part: 'links' };
         })();
   const flows: Flow[] = [
-    sectionBreak(ctx, 0),
+    // The links page is a page of its own, to keep by the computer or pass on: it never shares one.
+    { kind: 'break', reason: 'section' },
     titleBlock,
     { kind: 'lines', lines: setText([{ text: doc.strings.linksIntro }], styles.body, ctx, src), spaceBefore: 0, keepWithNext: true, orphans: ORPHANS, widows: WIDOWS },
   ];

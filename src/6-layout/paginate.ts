@@ -67,8 +67,15 @@ export interface Levers {
   shareSections?: number;
   /** Every figure set at this share of its natural size, never under its legibility limit (its `minScale`). */
   figureScale?: number;
+  /**
+   * A figure that does not fit the rest of its page goes after the paragraphs that follow it (which fill
+   * the page), never past a heading or out of its section, unless the paragraph before announces it.
+   */
+  floatFigures?: boolean;
   /** The contents set with less space between entries. */
   tightContents?: boolean;
+  /** Sections (heading ids) that start a new page all the same: the book spreads its pages with them. */
+  ownPage?: Set<string>;
 }
 
 /**
@@ -95,7 +102,9 @@ function keepChain(flows: Flow[], i: number): number {
  * With `levers`, sections may open lower on a page and figures be set smaller. One pass, linear in the
  * number of lines.
  */
-export function paginate(flows: Flow[], height: number, startSection: string | null = null, levers: Levers = {}): Pagination {
+export function paginate(input: Flow[], height: number, startSection: string | null = null, levers: Levers = {}): Pagination {
+  // Floating figures swap places with the paragraph after them, on a copy.
+  const flows = levers.floatFigures ? [...input] : input;
   const pages: PaginatedPage[] = [];
   const headings: PlacedHeading[] = [];
   const figures: Pagination['figures'] = [];
@@ -122,7 +131,9 @@ export function paginate(flows: Flow[], height: number, startSection: string | n
       const share = levers.shareSections;
       const opening = f.opening;
       const room = height - y;
-      if (f.reason === 'section' && opening && share !== undefined && room >= share * height && opening.height + keepChain(flows, i + 1) <= room + EPS) {
+      const next = flows[i + 1];
+      const own = next?.kind === 'block' && next.heading !== undefined && levers.ownPage?.has(next.heading.id);
+      if (f.reason === 'section' && opening && share !== undefined && !own && room >= share * height && opening.height + keepChain(flows, i + 1) <= room + EPS) {
         page.items.push(...translate(opening.items, 0, y));
         y += opening.height;
       } else newPage();
@@ -156,6 +167,14 @@ export function paginate(flows: Flow[], height: number, startSection: string | n
       let room = height - y - (empty() ? 0 : gap);
       let scale = Math.min(largest, (room - fixed) / f.imageHeight);
       if (scale < f.minScale && !empty()) {
+        const next = flows[i + 1];
+        const announced = (flows[i - 1] as { keepWithNext?: boolean } | undefined)?.keepWithNext;
+        if (levers.floatFigures && !announced && next?.kind === 'lines' && !next.keepWithNext && !next.repeat) {
+          flows[i] = next;
+          flows[i + 1] = f;
+          i--;
+          continue;
+        }
         newPage();
         room = height;
         scale = Math.min(largest, (room - fixed) / f.imageHeight);
