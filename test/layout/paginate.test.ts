@@ -293,11 +293,13 @@ describe('levers (to save a sheet)', () => {
   });
 
   it('starts a new page when less than the share is left, or when the rule, title and two lines do not fit', () => {
-    // 70 pt used, 30 left < 40: a new page.
-    expect(runWith([para('a', 7), ...section('S'), para('b', 2)], 100, { shareSections: 0.4 })).toEqual([
-      Array.from({ length: 7 }, (_, k) => `a${k}@${10 * k}`),
+    // Page 200: 120 pt used, 80 left < half the page, though rule, title and two lines (60) would fit: a new page.
+    expect(runWith([para('a', 12), ...section('S'), para('b', 2)], 200, { shareSections: 0.5 })).toEqual([
+      Array.from({ length: 12 }, (_, k) => `a${k}@${10 * k}`),
       ['S@0', 'b0@20', 'b1@30'],
     ]);
+    // 100 left: half the page, it opens there.
+    expect(runWith([para('a', 10), ...section('S'), para('b', 2)], 200, { shareSections: 0.5 })[0].slice(-4)).toEqual(['R@100', 'S@120', 'b0@140', 'b1@150']);
     // 50 left ≥ any share, but rule 20 + title 20 + two lines 20 = 60 > 50: a new page.
     expect(runWith([para('a', 5), ...section('S'), para('b', 4)], 100, { shareSections: 0 })[1][0]).toBe('S@0');
     // With 60 left they fit: the first two lines at the foot, the other two over.
@@ -330,8 +332,9 @@ describe('levers (to save a sheet)', () => {
     ]);
     // Without the lever the paragraph waits for the figure on page 2.
     expect(runWith(flows, 200, {})[0]).toEqual(['F@0']);
-    // Announced by the paragraph before it (kept with it), a figure does not float.
-    const announced = [block('F', 110), para('a', 2, { keepWithNext: true }), figure(), para('c', 3)];
-    expect(runWith(announced, 200, { floatFigures: true })[1][0]).toBe('a0@0');
+    // Announced by the paragraph before it (kept with it), a figure does not float: here one taller than
+    // the page even at its smallest (400 × 0.5 + 25), so the keep cannot hold and it starts page 2.
+    const announced = [block('F', 50), para('a', 2, { keepWithNext: true }), figure({ imageHeight: 400 }), para('c', 3)];
+    expect(runWith(announced, 200, { floatFigures: true })[0]).toEqual(['F@0', 'a0@50', 'a1@60']);
   });
 });
