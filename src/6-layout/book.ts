@@ -8,13 +8,13 @@ import { fail, type SourcePos } from '../errors.js';
 import { blocksToFlow } from './blocks/index.js';
 import { setText, stackLines, type FlowContext } from './text.js';
 import { legibilityWarning } from './blocks/figure.js';
-import type { Flow } from './flow.js';
+import type { Flow, FlowLine } from './flow.js';
 import { translate } from './flow.js';
 import type { Metrics } from './metrics.js';
 import { paginate, type Levers, type Pagination } from './paginate.js';
 import { failMissing, type MissingChars } from './lineBreak.js';
 import { coverItems, backItems, coverWarning } from './covers.js';
-import { balanceLinks, collectLinks, linksFlow } from './linksPage.js';
+import { balanceLinks, collectLinks, linksFlow, type LinksLayout } from './linksPage.js';
 import { defaultTheme } from '../4-theme/design.js';
 
 export interface BookInput {
@@ -57,6 +57,13 @@ const LEVERS: Levers[] = [
 const EVEN = LEVERS[1];
 /** A booklet's pages are printed four to a sheet. */
 const PAGES_PER_SHEET = 4;
+const SPREAD_PASSES = 3;
+
+/** A section that opened lower on a page, and the share of a page it would leave empty on a page of its own. */
+interface Shared {
+  id: string;
+  freed: number;
+}
 
 /** Content box of a page: recto (even index, right-hand) pages have the inner margin on the left. */
 export function contentBox(page: PageGeometry, index: number) {
@@ -86,7 +93,16 @@ const LEADER = { gap: 4, minLength: 6, weight: 0.5 };
 const TOC_SPACE = { section: 10, entry: 2 };
 const TOC_TIGHT = { section: 6, entry: 1 };
 
-function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentModel, ctx: FlowContext, tight = false): Flow[] {
+/**
+ * Contents entries' titles (by heading id) and page numbers' widths, set once a book: the layout passes
+ * only move them.
+ */
+interface TocCache {
+  titles: Map<string, FlowLine[]>;
+  numberWidths: Map<string, number>;
+}
+
+function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentModel, ctx: FlowContext, cache: TocCache, tight = false): Flow[] {
   const { styles, space, colors } = ctx.theme;
   const src = { file: `content/${doc.lang}/strings.yml`, line: 1, col: 1 };
   const bar = space.sectionBar;
@@ -105,9 +121,13 @@ function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentMo
     const folio = String(firstBodyIndex + h.page + 1);
     const style: TextStyle = h.level === 1 ? styles.tocSection : styles.tocEntry;
     const indent = h.level === 1 ? 0 : TOC_INDENT;
-    const lines = setText([{ text: h.title }], style, ctx, src, ctx.width - indent - TOC_NUMBER_WIDTH - 8, indent);
+    const set = cache.titles.get(h.id) ?? setText([{ text: h.title }], style, ctx, src, ctx.width - indent - TOC_NUMBER_WIDTH - 8, indent);
+    cache.titles.set(h.id, set);
+    const lines = set.map((l) => ({ ...l, items: [...l.items] }));
     const last = lines[lines.length - 1];
-    const numWidth = ctx.metrics.width(style.face, folio) * style.size + (style.tracking ?? 0) * folio.length;
+    const numKey = `${h.level} ${folio}`;
+    const numWidth = cache.numberWidths.get(numKey) ?? ctx.metrics.width(style.face, folio) * style.size + (style.tracking ?? 0) * folio.length;
+    cache.numberWidths.set(numKey, numWidth);
     const base = (last.items.find((i) => i.type === 'text') as { y: number } | undefined)?.y ?? style.leading * 0.75;
     last.items.push({ type: 'text', x: ctx.width - numWidth, y: base, text: folio, face: style.face, size: style.size, color: h.level === 1 ? colors.accent : style.color, width: numWidth });
     // A thin leader from the title to its page number.
@@ -172,7 +192,7 @@ export function layoutContents(body: Pagination, height: number, toc: (firstBody
  * Lay the book out with the levers relaxed one after the other (at most LEVERS.length passes, whatever
  * its length) until it meets its goal: as few sheets as the tightest layout takes, or `pages:`.
  */
-function fitBook<L extends { count: number; shared: string[] }>(lay: (levers: Levers) => L, fit: Fit): L {
+function fitBook<L extends { count: number; shared: Shared[] }>(lay: (levers: Levers) => L, fit: Fit): L {
   if (fit === 'even') return lay(EVEN);
   const first = lay(LEVERS[0]);
   if (fit !== 'sheets' && first.count <= fit.pages) return first;
@@ -196,16 +216,26 @@ function fitBook<L extends { count: number; shared: string[] }>(lay: (levers: Le
 }
 
 /**
- * Pages short of the goal would be blank pages in the booklet: give them to the sections that open
- * lowest on a page (a new page each, one more section each pass), while the book stays within its goal.
- * At most PAGES_PER_SHEET - 1 more passes.
+ * Pages short of the goal would be blank pages in the booklet: give them to sections that opened lower
+ * on a page (the lowest first, each a new page, leaving the rest of the page it opened on), as many as
+ * leave the missing pages free, then twice and three times as many if the book took some of them back,
+ * while it stays within its goal. At most 3 more passes.
  */
-function spread<L extends { count: number; shared: string[] }>(laid: L, levers: Levers, goal: number, lay: (levers: Levers) => L): L {
+function spread<L extends { count: number; shared: Shared[] }>(laid: L, levers: Levers, goal: number, lay: (levers: Levers) => L): L {
   let best = laid;
-  for (let k = 1; k <= Math.min(laid.shared.length, PAGES_PER_SHEET - 1) && best.count < goal; k++) {
-    const more = lay({ ...levers, ownPage: new Set(laid.shared.slice(0, k)) });
+  const missing = goal - laid.count;
+  for (let pass = 1; pass <= SPREAD_PASSES && best.count < goal; pass++) {
+    let freed = 0;
+    const own = new Set<string>();
+    for (const s of laid.shared) {
+      if (freed >= missing * pass) break;
+      own.add(s.id);
+      freed += s.freed;
+    }
+    const more = lay({ ...levers, ownPage: own });
     if (more.count > goal) break;
     if (more.count > best.count) best = more;
+    if (own.size === laid.shared.length) break;
   }
   return best;
 }
@@ -240,9 +270,17 @@ export function layoutBook(input: BookInput): PageModel {
     }
   }
   if (!linksPlaced && links.length) parts.push({ links: 1 });
+  const tocCache: TocCache = { titles: new Map(), numberWidths: new Map() };
+  // The links page's flows for each way of setting it (a QR code is costly to make), for every pass.
+  const linksFlows = new Map<string, Flow[]>();
+  const linksFor = (level: 1 | 2, how: LinksLayout) => {
+    const key = JSON.stringify([level, how]);
+    if (!linksFlows.has(key)) linksFlows.set(key, linksFlow(links, doc, ctx, level, how));
+    return linksFlows.get(key)!;
+  };
   const lay = (levers: Levers) => {
     const body = balanceLinks(ctx, (how) => {
-      const flows = parts.flatMap((p) => ('links' in p ? linksFlow(links, doc, ctx, p.links, how) : p));
+      const flows = parts.flatMap((p) => ('links' in p ? linksFor(p.links, how) : p));
       // A paragraph kept with what follows is released when a page break follows anyway.
       for (let i = 0; i < flows.length - 1; i++) {
         const f = flows[i];
@@ -250,9 +288,12 @@ export function layoutBook(input: BookInput): PageModel {
       }
       return paginate(flows, box.height, null, levers);
     });
-    const toc = layoutContents(body, box.height, (firstBody) => tocFlow(body, firstBody, doc, ctx, levers.tightContents));
+    const toc = layoutContents(body, box.height, (firstBody) => tocFlow(body, firstBody, doc, ctx, tocCache, levers.tightContents));
     // Sections opened lower on a page, the lowest first: the first to get their page back when there is room.
-    const shared = body.headings.filter((h) => h.level === 1 && h.y > 0).sort((a, b) => b.y - a.y).map((h) => h.id);
+    const shared: Shared[] = body.headings
+      .filter((h) => h.level === 1 && h.y > 0)
+      .sort((a, b) => b.y - a.y)
+      .map((h) => ({ id: h.id, freed: (box.height - h.y) / box.height }));
     // Cover and back cover count: the imposition prints every page of the book.
     return { body, toc, shared, count: 2 + toc.pages.length + body.pages.length };
   };

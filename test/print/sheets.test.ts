@@ -32,7 +32,7 @@ describe('our zine on the fewest sheets', () => {
       await buildEdition(lang, options);
       const reading = open(join(out, `petit-guide-${lang}.pdf`));
       expect(reading.countPages()).toBe(12);
-      for (let i = 0; i < reading.countPages(); i++) expect(reading.loadPage(i).toStructuredText().asText().trim().length, `page ${i + 1}`).toBeGreaterThan(20);
+      for (let i = 0; i < reading.countPages(); i++) expect(reading.loadPage(i).toStructuredText('preserve-whitespace').asText().trim().length, `page ${i + 1}`).toBeGreaterThan(20);
       const booklet = open(join(out, `petit-guide-${lang}-booklet.pdf`));
       expect(booklet.countPages()).toBe(6); // 3 sheets, two sides each
       for (let i = 0; i < booklet.countPages(); i++) expect(halvesInked(booklet.loadPage(i)), `side ${i + 1}`).toEqual([true, true]);
