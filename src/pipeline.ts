@@ -8,7 +8,7 @@ import type { ImposeOptions } from './8-impose/index.js';
 import { svgDrawingOrReason } from './5-images/svgDrawing.js';
 import { checkSvg, probeImage, processImage, type ImageInfo, type ImageProfile, type ProcessedImage } from './5-images/processImage.js';
 import { resolveImage } from './5-images/resolveImage.js';
-import { layoutBook } from './6-layout/book.js';
+import { layoutBook, type Fit } from './6-layout/book.js';
 import { replaceUnsettable } from './6-layout/unsettable.js';
 import { missingCharErrors, type MissingChars } from './6-layout/lineBreak.js';
 import { pressEdition } from './6-layout/press.js';
@@ -196,7 +196,10 @@ function layoutFor(p: Prepared, medium: Medium, o: BuildOptions, d: Diagnostics)
     meta: (key) => ({ file: front?.path ?? `content/${p.guide.lang}`, line: front?.keyLines?.[key] ?? 1, col: 1 }),
     strings: { file: `content/${p.guide.lang}/strings.yml`, line: 1, col: 1 },
   });
-  const model = timed(o, 'layout', () => layoutBook({ doc, images: infos, metrics, hyphenate: p.hyphenate, theme, missing }));
+  // Sheets matter only on paper; `pages:` is the printed book's.
+  const { pages } = p.guide.config;
+  const fit: Fit = medium === 'phone' ? 'even' : pages === null ? 'sheets' : { pages, where: p.guide.config.at('pages') };
+  const model = timed(o, 'layout', () => layoutBook({ doc, images: infos, metrics, hyphenate: p.hyphenate, theme, missing, fit }));
   for (const e of missingCharErrors(missing)) d.error(e);
   // The printed page's warnings are the ones to act on; the phone edition's figures are as wide as they can be.
   if (medium === 'page') for (const w of model.warnings) d.warn(w.message, w.where, w.hint);

@@ -23,6 +23,8 @@ export interface GuideConfig {
   };
   /** The address the guide was published at, ending with /: relative links are resolved against it. */
   baseUrl: string | null;
+  /** The page count asked for the printed editions (covers included), or null: the fewest sheets. */
+  pages: number | null;
   /** Where each key stands in zine.yml (dotted path -> position), for errors found later (a missing font). */
   at: (key: string) => SourcePos;
   /** Whether zine.yml sets this key (not a default). */
@@ -66,6 +68,7 @@ const KEYS: Record<string, 'map' | 'text'> = {
   'theme.cover': 'map',
   'theme.cover.emblem': 'text',
   'base-url': 'text',
+  pages: 'text',
 };
 
 const HEX = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
@@ -84,6 +87,8 @@ export function parsePageSize(value: string): { name: string; width: number; hei
 /** Smallest and largest pages we lay out: a pocket zine to a poster-sized page. */
 const PAGE_MIN_MM = 70;
 const PAGE_MAX_MM = 500;
+/** Cover, contents, a page of text, back cover. */
+const MIN_PAGES = 4;
 
 /** #abc -> #aabbcc, so colours compare and print the same however they were written. */
 function fullHex(v: string): string {
@@ -161,6 +166,10 @@ export function readGuideConfigFile(root: string, languages: string[]): GuideCon
   if (baseUrl !== null && (!/^https?:\/\/[^\s/]+(\/\S*)?$/i.test(baseUrl) || !URL.canParse(baseUrl))) {
     fail(`base-url "${baseUrl}" is not an http(s) address`, at('base-url'), 'Write the address of the folder the guide’s pages were published in, e.g. base-url: https://example.org/guide/');
   }
+  const pagesValue = values.get('pages');
+  if (pagesValue !== undefined && !/^\d+$/.test(pagesValue)) fail(`pages "${pagesValue}" is not a page count`, at('pages'), 'Write a whole number of pages, covers included, e.g. pages: 12 (a multiple of 4 prints a booklet without blank pages).');
+  const pages = pagesValue === undefined ? null : Number(pagesValue);
+  if (pages !== null && pages < MIN_PAGES) fail(`pages: ${pages} is fewer than a book has`, at('pages'), `A book has at least ${MIN_PAGES} pages: cover, contents, a page of text, back cover.`);
   const fonts = { body: get('theme.fonts.body'), headings: get('theme.fonts.headings'), display: get('theme.fonts.display'), mono: get('theme.fonts.mono') };
   const emblem = get('theme.cover.emblem');
   return {
@@ -168,6 +177,7 @@ export function readGuideConfigFile(root: string, languages: string[]): GuideCon
     source,
     page,
     baseUrl: baseUrl === null ? null : folderUrl(baseUrl),
+    pages,
     theme: { accent: fullHex(get('theme.accent')), ink: fullHex(get('theme.ink')), fonts, emblem: emblem.toLowerCase() === 'none' ? null : emblem },
     at,
     explicit: (key) => values.has(key),

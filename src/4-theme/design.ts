@@ -162,6 +162,7 @@ export function designTheme(choices: DesignChoices): Theme {
       afterH3: 3 * t,
       afterSectionLabel: 6 * t,
       sectionBar: { width: 22 * t, height: 4 * t, gap: 12 * t },
+      sectionOpening: { above: 18 * t, rule: 0.6 * t, below: 14 * t },
       figure: 10 * t,
       captionGap: 5 * t,
       listIndent: 13 * t,

@@ -1,21 +1,21 @@
 import { figureKey, type Block, type DocumentModel } from '../model/document.js';
-import type { SourcePos } from '../errors.js';
 import { blocksOfKind } from '../model/walk.js';
 import type { OutlineEntry, Page, PageItem, PageKind, PageModel } from '../model/page.js';
 import type { PageGeometry, TextStyle, Theme } from '../model/theme.js';
 import type { ImageInfo } from '../5-images/processImage.js';
 import type { Hyphenator } from '../3-typography/hyphenate.js';
+import { fail, type SourcePos } from '../errors.js';
 import { blocksToFlow } from './blocks/index.js';
 import { setText, stackLines, type FlowContext } from './text.js';
 import { legibilityWarning } from './blocks/figure.js';
 import { drawVector, fontWarning } from './vectorFigure.js';
-import type { Flow } from './flow.js';
+import type { Flow, FlowLine } from './flow.js';
 import { translate } from './flow.js';
 import type { Metrics } from './metrics.js';
-import { paginate, type Pagination } from './paginate.js';
+import { paginate, type Levers, type Pagination } from './paginate.js';
 import { failMissing, type MissingChars } from './lineBreak.js';
 import { coverItems, backItems, coverWarning } from './covers.js';
-import { balanceLinks, collectLinks, linksFlow } from './linksPage.js';
+import { balanceLinks, collectLinks, linksFlow, type LinksLayout } from './linksPage.js';
 import { defaultTheme } from '../4-theme/design.js';
 
 export interface BookInput {
@@ -30,6 +30,40 @@ export interface BookInput {
    * them); without it, layout stops on them naming them all.
    */
   missing?: MissingChars;
+  /**
+   * What the pagination aims at: the fewest sheets of a booklet (the default), at most `pages` pages
+   * (`pages:` in zine.yml, said where it is written), or pages without holes where sheets do not matter
+   * (the phone).
+   */
+  fit?: Fit;
+}
+
+export type Fit = 'sheets' | 'even' | { pages: number; where: SourcePos };
+
+/**
+ * The levers, relaxed in this order until the book takes as few sheets as it can or meets its page count:
+ * today's rules; short sections share a page; figures a little smaller; figures that do not fit go after
+ * the next paragraph; at last any section that fits opens lower on a page, figures go down to their
+ * legibility limit and the contents are tighter. The first layout that reaches the goal is taken: it is
+ * the least relaxed, so the most evenly spread, of those that do.
+ */
+const LEVERS: Levers[] = [
+  {},
+  { shareSections: 1 / 3 },
+  { shareSections: 1 / 3, figureScale: 0.85 },
+  { shareSections: 1 / 3, figureScale: 0.85, floatFigures: true },
+  { shareSections: 0, figureScale: 0, floatFigures: true, tightContents: true },
+];
+/** Where sheets do not matter (the phone): short sections share a page rather than leave it near empty. */
+const EVEN = LEVERS[1];
+/** A booklet's pages are printed four to a sheet. */
+const PAGES_PER_SHEET = 4;
+const SPREAD_PASSES = 3;
+
+/** A section that opened lower on a page, and the share of a page it would leave empty on a page of its own. */
+interface Shared {
+  id: string;
+  freed: number;
 }
 
 /** Content box of a page: recto (even index, right-hand) pages have the inner margin on the left. */
@@ -56,8 +90,20 @@ export function numberFigures(doc: DocumentModel): Map<Block, number> {
 const TOC_NUMBER_WIDTH = 22;
 const TOC_INDENT = 12;
 const LEADER = { gap: 4, minLength: 6, weight: 0.5 };
+/** Space above a section's entry and a title's, and the same set tighter (a lever to save a sheet). */
+const TOC_SPACE = { section: 10, entry: 2 };
+const TOC_TIGHT = { section: 6, entry: 1 };
 
-function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentModel, ctx: FlowContext): Flow[] {
+/**
+ * Contents entries' titles (by heading id) and page numbers' widths, set once a book: the layout passes
+ * only move them.
+ */
+interface TocCache {
+  titles: Map<string, FlowLine[]>;
+  numberWidths: Map<string, number>;
+}
+
+function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentModel, ctx: FlowContext, cache: TocCache, tight = false): Flow[] {
   const { styles, space, colors } = ctx.theme;
   const src = { file: `content/${doc.lang}/strings.yml`, line: 1, col: 1 };
   const bar = space.sectionBar;
@@ -76,11 +122,15 @@ function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentMo
     const folio = String(firstBodyIndex + h.page + 1);
     const style: TextStyle = h.level === 1 ? styles.tocSection : styles.tocEntry;
     const indent = h.level === 1 ? 0 : TOC_INDENT;
-    const lines = setText([{ text: h.title }], style, ctx, src, ctx.width - indent - TOC_NUMBER_WIDTH - 8, indent);
+    const set = cache.titles.get(h.id) ?? setText([{ text: h.title }], style, ctx, src, ctx.width - indent - TOC_NUMBER_WIDTH - 8, indent);
+    cache.titles.set(h.id, set);
+    const lines = set.map((l) => ({ ...l, items: [...l.items] }));
     // A title no font can set has no line: its characters are recorded as missing, and the build fails on them.
     if (!lines.length) continue;
     const last = lines[lines.length - 1];
-    const numWidth = ctx.metrics.width(style.face, folio) * style.size + (style.tracking ?? 0) * folio.length;
+    const numKey = `${h.level} ${folio}`;
+    const numWidth = cache.numberWidths.get(numKey) ?? ctx.metrics.width(style.face, folio) * style.size + (style.tracking ?? 0) * folio.length;
+    cache.numberWidths.set(numKey, numWidth);
     const base = (last.items.find((i) => i.type === 'text') as { y: number } | undefined)?.y ?? style.leading * 0.75;
     last.items.push({ type: 'text', x: ctx.width - numWidth, y: base, text: folio, face: style.face, size: style.size, color: h.level === 1 ? colors.accent : style.color, width: numWidth });
     // A thin leader from the title to its page number.
@@ -88,7 +138,8 @@ function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentMo
     const leader = ctx.width - numWidth - LEADER.gap - (textEnd + LEADER.gap);
     if (leader > LEADER.minLength) last.items.push({ type: 'rect', x: textEnd + LEADER.gap, y: base - LEADER.weight * 0.6, w: leader, h: LEADER.weight, fill: colors.rule });
     last.items.push({ type: 'link', x: 0, y: 0, w: ctx.width, h: last.height, url: `#${h.id}` });
-    flows.push({ kind: 'lines', lines, spaceBefore: h.level === 1 ? 10 : 2, keepWithNext: h.level === 1, orphans: 1, widows: 1 });
+    const spaceBefore = h.level === 1 ? (tight ? TOC_TIGHT.section : TOC_SPACE.section) : tight ? TOC_TIGHT.entry : TOC_SPACE.entry;
+    flows.push({ kind: 'lines', lines, spaceBefore, keepWithNext: h.level === 1, orphans: 1, widows: 1 });
   }
   return flows;
 }
@@ -141,6 +192,58 @@ export function layoutContents(body: Pagination, height: number, toc: (firstBody
 }
 
 /**
+ * Lay the book out with the levers relaxed one after the other (at most LEVERS.length passes, whatever
+ * its length) until it meets its goal: as few sheets as the tightest layout takes, or `pages:`.
+ */
+function fitBook<L extends { count: number; shared: Shared[] }>(lay: (levers: Levers) => L, fit: Fit): L {
+  if (fit === 'even') return lay(EVEN);
+  const first = lay(LEVERS[0]);
+  if (fit !== 'sheets' && first.count <= fit.pages) return first;
+  // With every lever relaxed, the fewest pages: the goal, to the sheet, without `pages:`.
+  const tightest = lay(LEVERS[LEVERS.length - 1]);
+  const goal = fit === 'sheets' ? Math.ceil(tightest.count / PAGES_PER_SHEET) * PAGES_PER_SHEET : fit.pages;
+  if (tightest.count > goal) {
+    const over = tightest.count - goal;
+    fail(
+      `the guide needs ${tightest.count} pages, ${over} more than pages: ${goal} allows`,
+      (fit as { where: SourcePos }).where,
+      `Shorten the guide by ${over} page${over > 1 ? 's' : ''} (text, figures, crops), or ask for pages: ${Math.ceil(tightest.count / PAGES_PER_SHEET) * PAGES_PER_SHEET} (every page counts, covers included).`,
+    );
+  }
+  if (first.count <= goal) return first;
+  for (const levers of LEVERS.slice(1)) {
+    const laid = levers === LEVERS[LEVERS.length - 1] ? tightest : lay(levers);
+    if (laid.count <= goal) return spread(laid, levers, goal, lay);
+  }
+  return tightest;
+}
+
+/**
+ * Pages short of the goal would be blank pages in the booklet: give them to sections that opened lower
+ * on a page (the lowest first, each a new page, leaving the rest of the page it opened on), as many as
+ * leave the missing pages free, then twice and three times as many if the book took some of them back,
+ * while it stays within its goal. At most 3 more passes.
+ */
+function spread<L extends { count: number; shared: Shared[] }>(laid: L, levers: Levers, goal: number, lay: (levers: Levers) => L): L {
+  let best = laid;
+  const missing = goal - laid.count;
+  for (let pass = 1; pass <= SPREAD_PASSES && best.count < goal; pass++) {
+    let freed = 0;
+    const own = new Set<string>();
+    for (const s of laid.shared) {
+      if (freed >= missing * pass) break;
+      own.add(s.id);
+      freed += s.freed;
+    }
+    const more = lay({ ...levers, ownPage: own });
+    if (more.count > goal) break;
+    if (more.count > best.count) best = more;
+    if (own.size === laid.shared.length) break;
+  }
+  return best;
+}
+
+/**
  * The whole book: cover, contents, body, links, back cover.
  */
 export function layoutBook(input: BookInput): PageModel {
@@ -170,16 +273,34 @@ export function layoutBook(input: BookInput): PageModel {
     }
   }
   if (!linksPlaced && links.length) parts.push({ links: 1 });
-  const body = balanceLinks(ctx, (how) => {
-    const flows = parts.flatMap((p) => ('links' in p ? linksFlow(links, doc, ctx, p.links, how) : p));
-    // A paragraph kept with what follows is released when a page break follows anyway.
-    for (let i = 0; i < flows.length - 1; i++) {
-      const f = flows[i];
-      if (f.kind === 'lines' && f.keepWithNext && flows[i + 1].kind === 'break') f.keepWithNext = false;
-    }
-    return paginate(flows, box.height);
-  });
-  const toc = layoutContents(body, box.height, (firstBody) => tocFlow(body, firstBody, doc, ctx));
+  const tocCache: TocCache = { titles: new Map(), numberWidths: new Map() };
+  // The links page's flows for each way of setting it (a QR code is costly to make), for every pass.
+  const linksFlows = new Map<string, Flow[]>();
+  const linksFor = (level: 1 | 2, how: LinksLayout) => {
+    const key = JSON.stringify([level, how]);
+    if (!linksFlows.has(key)) linksFlows.set(key, linksFlow(links, doc, ctx, level, how));
+    return linksFlows.get(key)!;
+  };
+  const lay = (levers: Levers) => {
+    const body = balanceLinks(ctx, (how) => {
+      const flows = parts.flatMap((p) => ('links' in p ? linksFor(p.links, how) : p));
+      // A paragraph kept with what follows is released when a page break follows anyway.
+      for (let i = 0; i < flows.length - 1; i++) {
+        const f = flows[i];
+        if (f.kind === 'lines' && f.keepWithNext && flows[i + 1].kind === 'break') f.keepWithNext = false;
+      }
+      return paginate(flows, box.height, null, levers);
+    });
+    const toc = layoutContents(body, box.height, (firstBody) => tocFlow(body, firstBody, doc, ctx, tocCache, levers.tightContents));
+    // Sections opened lower on a page, the lowest first: the first to get their page back when there is room.
+    const shared: Shared[] = body.headings
+      .filter((h) => h.level === 1 && h.y > 0)
+      .sort((a, b) => b.y - a.y)
+      .map((h) => ({ id: h.id, freed: (box.height - h.y) / box.height }));
+    // Cover and back cover count: the imposition prints every page of the book.
+    return { body, toc, shared, count: 2 + toc.pages.length + body.pages.length };
+  };
+  const { body, toc } = fitBook(lay, input.fit ?? 'sheets');
   const firstBody = toc.firstBody;
 
   const pages: Page[] = [];

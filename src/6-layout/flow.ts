@@ -66,7 +66,12 @@ export type Flow =
       source: SourcePos;
       share: number;
     }
-  | { kind: 'break'; reason: 'section' | 'explicit' };
+  | {
+      kind: 'break';
+      reason: 'section' | 'explicit';
+      /** What opens the section instead when the paginator lets it start lower on a page (a rule). */
+      opening?: { height: number; items: PageItem[] };
+    };
 
 export function flowHeight(f: Flow): number {
   switch (f.kind) {

@@ -145,6 +145,7 @@ export function linksFlow(links: GuideLink[], doc: DocumentModel, ctx: FlowConte
           return { kind: 'block', height: title.height + space.afterH2, items: title.items, spaceBefore: 0, keepWithNext: true, heading, part: 'links' };
         })();
   const flows: Flow[] = [
+    // The links page is a page of its own, to keep by the computer or pass on: it never shares one.
     { kind: 'break', reason: 'section' },
     titleBlock,
     { kind: 'lines', lines: setText([{ text: doc.strings.linksIntro }], styles.body, ctx, src), spaceBefore: 0, keepWithNext: true, orphans: ORPHANS, widows: WIDOWS },

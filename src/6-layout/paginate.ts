@@ -56,12 +56,55 @@ function minimalStart(f: Flow | undefined): number {
 }
 
 /**
+ * The levers the book relaxes, in a fixed order, to save a sheet (see layoutBook); none: every section
+ * on a new page, every figure at its natural size unless its page needs it smaller.
+ */
+export interface Levers {
+  /**
+   * A section opens on the page under way, after its opening rule, when at least this share of the page
+   * is left (and its heading with the start of what follows fits); 0: whenever that fits.
+   */
+  shareSections?: number;
+  /** Every figure set at this share of its natural size, never under its legibility limit (its `minScale`). */
+  figureScale?: number;
+  /**
+   * A figure that does not fit the rest of its page goes after the paragraphs that follow it (which fill
+   * the page), never past a heading or out of its section, unless the paragraph before announces it.
+   */
+  floatFigures?: boolean;
+  /** The contents set with less space between entries. */
+  tightContents?: boolean;
+  /** Sections (heading ids) that start a new page all the same: the book spreads its pages with them. */
+  ownPage?: Set<string>;
+}
+
+/**
+ * The height of the chain of keep-with-next items starting at `i` with the start of what follows it,
+ * which must fit on one page together; 0 when the item at `i` is not kept with the next.
+ */
+function keepChain(flows: Flow[], i: number): number {
+  let chain = 0;
+  let j = i;
+  while (j < flows.length && flows[j].kind !== 'break' && (flows[j] as { keepWithNext?: boolean }).keepWithNext) {
+    const g = flows[j];
+    chain += (j === i || g.kind === 'break' ? 0 : g.spaceBefore) + flowHeight(g);
+    j++;
+  }
+  const after = flows[j]?.kind === 'break' ? undefined : flows[j];
+  if (j > i) chain += (after && after.kind !== 'break' ? after.spaceBefore : 0) + minimalStart(after);
+  return chain;
+}
+
+/**
  * Place the flow on pages of height `height`: headings stay with what follows, paragraphs split only
  * between lines with at least `orphans` lines before and `widows` after the break, figures never
  * split from their captions and shrink (to `minScale`) rather than leave a page half empty.
- * One pass, linear in the number of lines.
+ * With `levers`, sections may open lower on a page and figures be set smaller. One pass, linear in the
+ * number of lines.
  */
-export function paginate(flows: Flow[], height: number, startSection: string | null = null): Pagination {
+export function paginate(input: Flow[], height: number, startSection: string | null = null, levers: Levers = {}): Pagination {
+  // Floating figures swap places with the paragraph after them, on a copy.
+  const flows = levers.floatFigures ? [...input] : input;
   const pages: PaginatedPage[] = [];
   const headings: PlacedHeading[] = [];
   const figures: Pagination['figures'] = [];
@@ -84,21 +127,22 @@ export function paginate(flows: Flow[], height: number, startSection: string | n
   for (let i = 0; i < flows.length; i++) {
     const f = flows[i];
     if (f.kind === 'break') {
-      if (!empty()) newPage();
+      if (empty()) continue;
+      const share = levers.shareSections;
+      const opening = f.opening;
+      const room = height - y;
+      const next = flows[i + 1];
+      const own = next?.kind === 'block' && next.heading !== undefined && levers.ownPage?.has(next.heading.id);
+      if (f.reason === 'section' && opening && share !== undefined && !own && room >= share * height && opening.height + keepChain(flows, i + 1) <= room + EPS) {
+        page.items.push(...translate(opening.items, 0, y));
+        y += opening.height;
+      } else newPage();
       continue;
     }
     // The chain of keep-with-next items starting here must fit with the start of what follows it.
-    let chain = 0;
-    let j = i;
-    while (j < flows.length && flows[j].kind !== 'break' && (flows[j] as { keepWithNext?: boolean }).keepWithNext) {
-      const g = flows[j];
-      chain += (j === i || g.kind === 'break' ? 0 : g.spaceBefore) + flowHeight(g);
-      j++;
-    }
-    const after = flows[j]?.kind === 'break' ? undefined : flows[j];
-    if (j > i) chain += (after && after.kind !== 'break' ? after.spaceBefore : 0) + minimalStart(after);
+    const chain = keepChain(flows, i);
     const space = empty() ? 0 : f.spaceBefore;
-    if (j > i && !empty() && chain <= height && y + space + chain > height + EPS) newPage();
+    if (chain > 0 && !empty() && chain <= height && y + space + chain > height + EPS) newPage();
     const gap = empty() ? 0 : f.spaceBefore;
 
     if (f.kind === 'block') {
@@ -118,15 +162,25 @@ export function paginate(flows: Flow[], height: number, startSection: string | n
       y += g + f.height;
     } else if (f.kind === 'figure') {
       const fixed = f.captionGap + f.caption.reduce((a, l) => a + l.height, 0);
+      // The largest scale the levers allow: within the legibility limit.
+      const largest = Math.max(f.minScale, Math.min(1, levers.figureScale ?? 1));
       let room = height - y - (empty() ? 0 : gap);
-      let scale = Math.min(1, (room - fixed) / f.imageHeight);
+      let scale = Math.min(largest, (room - fixed) / f.imageHeight);
       if (scale < f.minScale && !empty()) {
+        const next = flows[i + 1];
+        const announced = (flows[i - 1] as { keepWithNext?: boolean } | undefined)?.keepWithNext;
+        if (levers.floatFigures && !announced && next?.kind === 'lines' && !next.keepWithNext && !next.repeat) {
+          flows[i] = next;
+          flows[i + 1] = f;
+          i--;
+          continue;
+        }
         newPage();
         room = height;
-        scale = Math.min(1, (room - fixed) / f.imageHeight);
+        scale = Math.min(largest, (room - fixed) / f.imageHeight);
       }
       // Taller than a whole page: scale to fit, never overflow.
-      scale = Math.max(0.05, Math.min(1, scale));
+      scale = Math.max(0.05, Math.min(largest, scale));
       const g = empty() ? 0 : gap;
       const w = f.imageWidth * scale;
       const h = f.imageHeight * scale;

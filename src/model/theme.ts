@@ -103,6 +103,8 @@ export interface Spacing {
   afterSectionLabel: number;
   /** The accent bar above a section title, and the gap between it and the title. */
   sectionBar: { width: number; height: number; gap: number };
+  /** A section that opens lower on a page (to save a sheet): space above a full-width rule, and below it. */
+  sectionOpening: { above: number; rule: number; below: number };
   figure: number;
   captionGap: number;
   listIndent: number;

@@ -105,11 +105,14 @@ describe('layout geometry (fake metrics)', () => {
     for (const p of body) expect(folioAt(p), `page ${p.index}`).toBe(true);
   });
 
-  it('starts every section on a new page', () => {
+  it('starts every section on a new page, or lower on a page under a rule across the column', () => {
     const sections = model.outline.filter((o) => o.level === 0);
+    const rule = defaultTheme().colors.rule;
     for (const s of sections) {
       const box = contentBox(PAGE, s.page);
-      expect(s.y - box.y, s.title).toBeLessThan(1);
+      if (s.y - box.y < 1) continue;
+      const ruled = model.pages[s.page].items.some((i) => i.type === 'rect' && i.fill === rule && Math.abs(i.w - box.width) < 0.5 && i.y < s.y && i.y > s.y - 40);
+      expect(ruled, s.title).toBe(true);
     }
   });
 

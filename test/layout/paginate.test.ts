@@ -4,7 +4,7 @@
  * from the heights and spaces given. Widows and orphans are 2 unless said.
  */
 import { describe, expect, it } from 'vitest';
-import { paginate, type Pagination } from '../../src/6-layout/paginate.js';
+import { paginate, type Levers, type Pagination } from '../../src/6-layout/paginate.js';
 import type { Flow, FlowLine } from '../../src/6-layout/flow.js';
 import type { PageItem } from '../../src/model/page.js';
 
@@ -273,5 +273,68 @@ describe('headings and running heads', () => {
 
   it('starts from the section it is given', () => {
     expect(paginate([para('a', 3)], 20, 'Front').pages.map((pg) => pg.section)).toEqual(['Front', 'Front']);
+  });
+});
+
+describe('levers (to save a sheet)', () => {
+  // A section break whose opening is a 20 pt rule block (tagged R), then a 20 pt section title kept with
+  // what follows.
+  const opening = { height: 20, items: [tag('R')] };
+  const section = (name: string): Flow[] => [{ kind: 'break', reason: 'section', opening }, heading(name, 1, 20)];
+  const runWith = (flows: Flow[], height: number, levers: Levers) => layout(paginate(flows, height, null, levers));
+
+  it('without levers, a section starts a new page however much room is left', () => {
+    expect(runWith([para('a', 2), ...section('S'), para('b', 2)], 100, {})).toEqual([['a0@0', 'a1@10'], ['S@0', 'b0@20', 'b1@30']]);
+  });
+
+  it('opens a section under its rule on the page under way when at least the share of the page is left', () => {
+    // 20 pt used, 80 left ≥ a third of 100: rule at 20, title at 40, its paragraph at 60 and 70.
+    expect(runWith([para('a', 2), ...section('S'), para('b', 2)], 100, { shareSections: 1 / 3 })).toEqual([['a0@0', 'a1@10', 'R@20', 'S@40', 'b0@60', 'b1@70']]);
+  });
+
+  it('starts a new page when less than the share is left, or when the rule, title and two lines do not fit', () => {
+    // Page 200: 120 pt used, 80 left < half the page, though rule, title and two lines (60) would fit: a new page.
+    expect(runWith([para('a', 12), ...section('S'), para('b', 2)], 200, { shareSections: 0.5 })).toEqual([
+      Array.from({ length: 12 }, (_, k) => `a${k}@${10 * k}`),
+      ['S@0', 'b0@20', 'b1@30'],
+    ]);
+    // 100 left: half the page, it opens there.
+    expect(runWith([para('a', 10), ...section('S'), para('b', 2)], 200, { shareSections: 0.5 })[0].slice(-4)).toEqual(['R@100', 'S@120', 'b0@140', 'b1@150']);
+    // 50 left ≥ any share, but rule 20 + title 20 + two lines 20 = 60 > 50: a new page.
+    expect(runWith([para('a', 5), ...section('S'), para('b', 4)], 100, { shareSections: 0 })[1][0]).toBe('S@0');
+    // With 60 left they fit: the first two lines at the foot, the other two over.
+    expect(runWith([para('a', 4), ...section('S'), para('b', 4)], 100, { shareSections: 0 })).toEqual([
+      ['a0@0', 'a1@10', 'a2@20', 'a3@30', 'R@40', 'S@60', 'b0@80', 'b1@90'],
+      ['b2@0', 'b3@10'],
+    ]);
+  });
+
+  it('gives a section its own page when the book asks for it, and never shares with an explicit break', () => {
+    expect(runWith([para('a', 2), ...section('S'), para('b', 2)], 100, { shareSections: 0, ownPage: new Set(['s']) })[1][0]).toBe('S@0');
+    expect(runWith([para('a', 2), brk, para('b', 2)], 100, { shareSections: 0 })).toEqual([['a0@0', 'a1@10'], ['b0@0', 'b1@10']]);
+  });
+
+  it('sets figures smaller, never under their smallest scale', () => {
+    // Natural 200 × 100 at 0.8: 160 × 80, centred in 300 from 20: x = 90.
+    const p = paginate([figure({ minScale: 0.5 })], 500, null, { figureScale: 0.8 });
+    expect(p.pages[0].items[0]).toMatchObject({ x: 90, w: 160, h: 80 });
+    expect(paginate([figure({ minScale: 0.9 })], 500, null, { figureScale: 0.8 }).figures[0].scale).toBe(0.9);
+  });
+
+  it('floats a figure that does not fit after the paragraphs that follow it, never past a heading', () => {
+    // 130 used, 60 left under the figure's 10 before; it needs at least 0.5 × 100 + 5 + 20 = 75: the
+    // paragraph c (3 lines, 10 before) goes first, at 140..160; the figure starts page 2 (caption at 105),
+    // and the heading (no space before) follows it at 125, not floated past.
+    const flows = [block('F', 130), figure(), para('c', 3, { spaceBefore: 10 }), heading('H', 2, 10), para('d', 2)];
+    expect(runWith(flows, 200, { floatFigures: true })).toEqual([
+      ['F@0', 'c0@140', 'c1@150', 'c2@160'],
+      ['img@0', 'cap0@105', 'cap1@115', 'H@125', 'd0@135', 'd1@145'],
+    ]);
+    // Without the lever the paragraph waits for the figure on page 2.
+    expect(runWith(flows, 200, {})[0]).toEqual(['F@0']);
+    // Announced by the paragraph before it (kept with it), a figure does not float: here one taller than
+    // the page even at its smallest (400 × 0.5 + 25), so the keep cannot hold and it starts page 2.
+    const announced = [block('F', 50), para('a', 2, { keepWithNext: true }), figure({ imageHeight: 400 }), para('c', 3)];
+    expect(runWith(announced, 200, { floatFigures: true })[0]).toEqual(['F@0', 'a0@50', 'a1@60']);
   });
 });

@@ -9,7 +9,9 @@ import { readGuideConfig } from '../../src/1-load/loadGuide.js';
 import { themeSources } from '../../src/4-theme/index.js';
 import { ZineError } from '../../src/errors.js';
 import { MM } from '../../src/model/theme.js';
-import { cleanup, makeProject } from '../safety/helpers.js';
+import { buildOptions, cleanup, LANG, makeProject, openPdf } from '../safety/helpers.js';
+import { buildEdition, layoutEdition } from '../../src/pipeline.js';
+import { readFileSync } from 'node:fs';
 
 afterAll(cleanup);
 
@@ -70,6 +72,8 @@ describe('zine.yml', () => {
     { name: 'an emblem of another kind of file', yml: 'theme:\n  cover:\n    emblem: notes.txt\n', needle: 'emblem', message: /not an SVG, PNG, JPEG or WebP/, hint: /emblem: none/, images: { 'notes.txt': 'hello' } },
     { name: 'a base-url that is not an address', yml: 'slug: x\nbase-url: example.org/guide\n', needle: 'base-url', message: /base-url "example.org\/guide" is not an http\(s\) address/, hint: /https:\/\/example.org\/guide\// },
     { name: 'a base-url of another scheme', yml: 'base-url: ftp://example.org/\nslug: x\n', needle: 'base-url', message: /is not an http\(s\) address/, hint: /base-url: https:/ },
+    { name: 'a page count that is not a number', yml: 'slug: x\npages: twelve\n', needle: 'pages', message: /pages "twelve" is not a page count/, hint: /pages: 12/ },
+    { name: 'a page count under a book’s', yml: 'pages: 2\nslug: x\n', needle: 'pages', message: /pages: 2 is fewer than a book has/, hint: /at least 4 pages/ },
     { name: 'a bad slug', yml: 'source: xx\nslug: My Zine\n', needle: 'slug', message: /lowercase letters, digits and dashes/, hint: /my-zine/ },
   ];
   for (const c of cases) {
@@ -107,5 +111,46 @@ describe('zine.yml', () => {
     const root = withConfig('theme:\n  cover:\n    emblem: dot.svg\n', { 'dot.svg': svg });
     const config = readGuideConfig(root);
     expect(themeSources(root, config, config.source).emblem?.kind).toBe('image');
+  });
+
+  describe('pages:', () => {
+    // Six sections of six long paragraphs: many pages whatever the levers do.
+    const body = Array.from({ length: 6 }, (_, s) => `# Part ${s + 1}\n\n` + Array.from({ length: 6 }, (_, p) => `${'Words of a long paragraph that goes on. '.repeat(12)}${s}${p}\n\n`).join('')).join('');
+    const guide = (yml: string) => {
+      const root = makeProject({ body });
+      writeFileSync(join(root, 'content', 'zine.yml'), `slug: paged\nsource: ${LANG}\n${yml}`);
+      return root;
+    };
+    const pdfPages = (file: string) => openPdf(readFileSync(file)).countPages();
+
+    it('that the guide cannot fit fails at its line, saying by how many pages it overflows and what to do', async () => {
+      const yml = 'page: a5\npages: 4\n';
+      let err: unknown;
+      const root = guide(yml);
+      try {
+        await layoutEdition(LANG, buildOptions(root));
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ZineError);
+      const e = err as ZineError;
+      const m = /needs (\d+) pages, (\d+) more than pages: 4 allows/.exec(e.message);
+      expect(m, e.message).not.toBeNull();
+      expect(Number(m![2])).toBe(Number(m![1]) - 4);
+      const written = readFileSync(join(root, 'content', 'zine.yml'), 'utf8').split('\n');
+      expect(e.where).toMatchObject({ file: 'content/zine.yml', line: written.findIndex((l) => l.startsWith('pages:')) + 1 });
+      expect(e.hint).toMatch(/Shorten the guide by \d+ pages .* or ask for pages: \d+/);
+      // The phone edition has no sheets: pages: is not its.
+      await expect(layoutEdition(LANG, buildOptions(guide(yml)), 'phone')).resolves.toBeDefined();
+    });
+
+    it('that the guide can fit gives a book of at most that many pages, as the PDF counts them', async () => {
+      const free = (await buildEdition(LANG, buildOptions(guide('')))).outputs[0];
+      const fewest = pdfPages(free);
+      const asked = fewest + 1;
+      const paged = (await buildEdition(LANG, buildOptions(guide(`pages: ${asked}\n`)))).outputs[0];
+      expect(pdfPages(paged)).toBeLessThanOrEqual(asked);
+      expect(pdfPages(paged)).toBeGreaterThan(4);
+    });
   });
 });

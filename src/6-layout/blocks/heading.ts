@@ -3,7 +3,17 @@ import type { PageItem } from '../../model/page.js';
 import type { Flow, HeadingMark } from '../flow.js';
 import { plainText, setText, stackLines, type FlowContext } from '../text.js';
 
-/** `#` opens a section on a new page under an accent bar; `##` and `###` stay with what follows. */
+/**
+ * What comes before a section: a new page, or, when the paginator lets the section start lower on a page
+ * to save a sheet, a clear opening: space, a rule across the column, space.
+ */
+export function sectionBreak(ctx: FlowContext, indent: number): Flow {
+  const { above, rule, below } = ctx.theme.space.sectionOpening;
+  const items: PageItem[] = [{ type: 'rect', x: indent, y: above, w: ctx.width - indent, h: rule, fill: ctx.theme.colors.rule }];
+  return { kind: 'break', reason: 'section', opening: { height: above + rule + below, items } };
+}
+
+/** `#` opens a section (on a new page, or after a rule) under an accent bar; `##` and `###` stay with what follows. */
 export function heading(b: Extract<Block, { kind: 'heading' }>, ctx: FlowContext, indent: number): Flow[] {
   const { styles, space, colors } = ctx.theme;
   const width = ctx.width - indent;
@@ -14,7 +24,7 @@ export function heading(b: Extract<Block, { kind: 'heading' }>, ctx: FlowContext
     const title = stackLines(setText(b.inlines, styles.sectionLabel, ctx, b.source, width, indent), 0, bar.gap);
     const items: PageItem[] = [{ type: 'rect', x: indent, y: 0, w: bar.width, h: bar.height, fill: colors.accent }, ...title.items];
     return [
-      { kind: 'break', reason: 'section' },
+      sectionBreak(ctx, indent),
       { kind: 'block', height: title.bottom + space.afterSectionLabel, items, spaceBefore: 0, keepWithNext: true, heading },
     ];
   }
