@@ -8,6 +8,7 @@ import { blocksToFlow } from './blocks/index.js';
 import { setText, stackLines, type FlowContext } from './text.js';
 import { legibilityWarning } from './blocks/figure.js';
 import type { Flow } from './flow.js';
+import { adopt, structNode } from './structure.js';
 import { translate } from './flow.js';
 import type { Metrics } from './metrics.js';
 import { paginate, type Pagination } from './paginate.js';
@@ -60,6 +61,9 @@ function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentMo
   const src = { file: `content/${doc.lang}/strings.yml`, line: 1, col: 1 };
   const bar = space.sectionBar;
   const title = stackLines(setText([{ text: doc.strings.contents }], styles.sectionLabel, ctx, src), 0, bar.gap);
+  adopt(title.items, structNode('H1'));
+  // TOC: an entry per heading, each a link to its page.
+  const toc = structNode('TOC');
   const flows: Flow[] = [
     {
       kind: 'block',
@@ -83,7 +87,9 @@ function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentMo
     const textEnd = Math.max(...last.items.filter((i) => i.type === 'text' && i.text !== folio).map((i) => (i as { x: number; width: number }).x + (i as { width: number }).width));
     const leader = ctx.width - numWidth - LEADER.gap - (textEnd + LEADER.gap);
     if (leader > LEADER.minLength) last.items.push({ type: 'rect', x: textEnd + LEADER.gap, y: base - LEADER.weight * 0.6, w: leader, h: LEADER.weight, fill: colors.rule });
-    last.items.push({ type: 'link', x: 0, y: 0, w: ctx.width, h: last.height, url: `#${h.id}` });
+    const link = structNode('Link', { parent: structNode('TOCI', { parent: toc }) });
+    last.items.push({ type: 'link', x: 0, y: 0, w: ctx.width, h: last.height, url: `#${h.id}`, tag: link });
+    adopt(lines.flatMap((l) => l.items), link);
     flows.push({ kind: 'lines', lines, spaceBefore: h.level === 1 ? 10 : 2, keepWithNext: h.level === 1, orphans: 1, widows: 1 });
   }
   return flows;
