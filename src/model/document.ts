@@ -43,8 +43,12 @@ export type Block =
   | { kind: 'paragraph'; inlines: Inline[]; imagesAfter?: true; source: SourcePos }
   /** `tasks`, in a list holding `- [ ]` items: each item's box, ticked or not (null: an ordinary item). */
   | { kind: 'list'; ordered: boolean; start: number; items: Block[][]; tasks?: (boolean | null)[]; source: SourcePos }
-  /** `sideBySide`: one of several images of a paragraph, set in a row with its neighbours where they fit. */
-  | { kind: 'figure'; src: string; alt: string; caption: Inline[]; attrs: FigureAttrs; sideBySide?: true; source: SourcePos }
+  /**
+   * `sideBySide`: one of several images of a paragraph, set in a row with its neighbours where they fit.
+   * `alt`: what the image shows, said by screen readers; `decorative` (`{decorative}`): it shows nothing
+   * to say, and readers skip it.
+   */
+  | { kind: 'figure'; src: string; alt: string; decorative?: true; caption: Inline[]; attrs: FigureAttrs; sideBySide?: true; source: SourcePos }
   /** `title`: the words after `::: warning` ([] for none). */
   | { kind: 'callout'; variant: string; title: Inline[]; blocks: Block[]; source: SourcePos }
   | { kind: 'quote'; blocks: Block[]; source: SourcePos }

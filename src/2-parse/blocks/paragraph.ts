@@ -42,9 +42,18 @@ function figure(ctx: ParseContext, inline: Token, img: Token, sideBySide: boolea
   if (before.filter((c) => c.type === 'link_open').length > before.filter((c) => c.type === 'link_close').length) {
     fail('an image inside a link cannot be printed', source, 'Put the link in the text beside the image: [text](https://…) ![](image.png)');
   }
-  const alt = (img.children ?? []).map((c) => c.content).join('');
+  const alt = (img.children ?? []).map((c) => c.content).join('').trim();
+  // Screen readers say an image by its alt text; one that shows nothing to say is marked {decorative}.
+  const decorative = (img.attrs ?? []).some(([k]) => k === 'decorative');
+  if (!alt && !decorative) {
+    fail(
+      `the image ${src} has no alt text`,
+      source,
+      `Say what it shows for readers who cannot see it, between the brackets: ![The dialog asking to confirm the call](${src}). An image that shows nothing to say (an ornament) is marked decorative instead: ![](${src}){decorative}.`,
+    );
+  }
   const caption = attr(img, 'title') ?? '';
-  return { kind: 'figure', src, alt, caption: caption ? [{ text: caption }] : [], attrs: figureAttrs(ctx, img, source), ...(sideBySide ? { sideBySide: true as const } : {}), source };
+  return { kind: 'figure', src, alt, ...(decorative ? { decorative: true as const } : {}), caption: caption ? [{ text: caption }] : [], attrs: figureAttrs(ctx, img, source), ...(sideBySide ? { sideBySide: true as const } : {}), source };
 }
 
 function numbers(value: string, count: number, what: string, source: SourcePos): number[] {
@@ -73,6 +82,6 @@ function figureAttrs(ctx: ParseContext, img: Token, source: SourcePos): FigureAt
         .map((box) => numbers(box, 4, 'redact', source) as [number, number, number, number]);
     }
   }
-  warnUnusedAttrs(ctx, img, ['src', 'alt', 'title', 'width', 'crop', 'redact'], `the image ${img.attrGet('src')}`, source);
+  warnUnusedAttrs(ctx, img, ['src', 'alt', 'title', 'width', 'crop', 'redact', 'decorative'], `the image ${img.attrGet('src')}`, source);
   return attrs;
 }
