@@ -58,6 +58,8 @@ export interface ExpectedFigureAttrs {
   width: number;
   crop?: [number, number, number, number];
   redact: [number, number, number, number][];
+  /** `{decorative}`: an image readers skip. */
+  decorative?: true;
 }
 
 export interface ExpectedFigure {
@@ -88,7 +90,7 @@ const LINKS_MARK = 'zine links index here';
 const numbers = (s: string) => s.split(',').map((n) => Number(n.trim()));
 
 function braceAttrs(text: string | undefined): ExpectedFigureAttrs {
-  const attrs: ExpectedFigureAttrs = { width: 1, redact: [] };
+  const attrs: ExpectedFigureAttrs = { width: 1, redact: [], ...(/(^|\s)decorative(\s|$)/.test(text ?? '') ? { decorative: true as const } : {}) };
   for (const m of (text ?? '').matchAll(/(\w+)=(?:"([^"]*)"|(\S+))/g)) {
     const value = m[2] ?? m[3];
     if (m[1] === 'width') attrs.width = parseFloat(value) / 100;
