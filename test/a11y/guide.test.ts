@@ -13,6 +13,7 @@ import { expectedFromMarkdown, key, type Expected } from '../e2e/helpers.js';
 import { buildOptions, cleanup, LANG, makeProject } from '../safety/helpers.js';
 import { allElements, readTagged, type TaggedPdf } from './pdfStructure.js';
 import { CHECKS, matterhorn } from './matterhorn.js';
+import { headingsSaid, headingsWritten, missingInOrder } from './said.js';
 
 const GUIDE = `# Keeping bees
 
@@ -95,13 +96,7 @@ describe.each(['reading', 'phone'] as const)('%s edition', (edition) => {
   });
 
   it('headings: H1 to H3 at the Markdown levels, with its texts, in order', () => {
-    const { contents, links } = expected.strings;
-    // The contents and the links page have titles of their own (strings.yml), as H1.
-    const heads = elements(tagged[edition], 'H1', 'H2', 'H3', 'H4', 'H5', 'H6')
-      .filter((e) => ![key(contents), key(links)].includes(key(e.text)))
-      .map((e) => [Number(e.role[1]), key(e.text)]);
-    const want = expected.blocks.filter((b) => b.kind === 'heading').map((b) => [b.level, key(b.text)]);
-    expect(heads).toEqual(want);
+    expect(headingsSaid(tagged[edition], expected.strings)).toEqual(headingsWritten(expected));
   });
 
   it('figures: one Figure per image not marked decorative, its /Alt the Markdown alt text, its caption a Caption', () => {
@@ -114,20 +109,7 @@ describe.each(['reading', 'phone'] as const)('%s edition', (edition) => {
   });
 
   it('prose in source order: every paragraph, list item, code line and caption of the Markdown, one after another', () => {
-    // A footnote reference prints as its number, raised (a superscript digit: NFKC folds it).
-    const fold = (s: string) => key(s.normalize('NFKC'));
-    const text = fold(tagged[edition].root!.text);
-    let from = 0;
-    const missing: string[] = [];
-    for (const b of expected.blocks) {
-      // commonmark reads tables and footnote definitions as paragraphs: they are checked below.
-      if (b.text.startsWith('|') || /^\[\^\d+\]:/.test(b.text)) continue;
-      // A task's box is its label, not its text (checked with the lists).
-      const at = text.indexOf(fold(b.text.replace(/\[\^(\d+)\]/g, '$1').replace(/^\[[ x]\] /, '')), from);
-      if (at < 0) missing.push(`${b.kind} ${b.file}:${b.line} "${b.text.slice(0, 40)}"`);
-      else from = at;
-    }
-    expect(missing).toEqual([]);
+    expect(missingInOrder(tagged[edition], expected)).toEqual([]);
   });
 
   it('no running head or folio in the structure: they are artifacts', () => {

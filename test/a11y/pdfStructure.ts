@@ -38,7 +38,7 @@ export interface TaggedPdf {
   catalog: mupdf.PDFObject;
 }
 
-type Token = { kind: 'num'; value: number } | { kind: 'name'; value: string } | { kind: 'str'; bytes: number[] } | { kind: 'op'; value: string } | { kind: 'open' | 'close' | 'dictOpen' | 'dictClose' };
+type Token = { kind: 'num'; value: number } | { kind: 'name'; value: string } | { kind: 'str'; bytes: number[] } | { kind: 'op'; value: string } | { kind: 'open' } | { kind: 'close' } | { kind: 'dictOpen' } | { kind: 'dictClose' };
 type Operand = number | string | { bytes: number[] } | Operand[] | { dict: Record<string, Operand> };
 
 const WS = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);

@@ -6,7 +6,7 @@ import { parseInlines } from '../inlines.js';
 
 /**
  * A paragraph of text. Its images become figures placed after it (a paragraph that is only an image is
- * a figure): "Add it. ![](shot.png)" prints the sentence, then the screenshot. Several images of one
+ * a figure): "Add it. ![The add button](shot.png)" prints the sentence, then the screenshot. Several images of one
  * paragraph may share a row (`sideBySide`).
  */
 export const paragraph: BlockHandler = (ctx, t, source) => {
@@ -24,7 +24,7 @@ export const paragraph: BlockHandler = (ctx, t, source) => {
   return [{ kind: 'paragraph', inlines: trimRuns(inlines), imagesAfter: true, source }, ...figures];
 };
 
-/** The space an image leaves at a paragraph's end ("Add it. ![](x.png)") is not part of the text. */
+/** The space an image leaves at a paragraph's end ("Add it. ![The add button](x.png)") is not part of the text. */
 function trimRuns(inlines: Inline[]): Inline[] {
   const out = [...inlines];
   while (out.length && !out[out.length - 1].text.trim()) out.pop();
@@ -40,7 +40,7 @@ function figure(ctx: ParseContext, inline: Token, img: Token, sideBySide: boolea
   const i = (inline.children ?? []).indexOf(img);
   const before = (inline.children ?? []).slice(0, i);
   if (before.filter((c) => c.type === 'link_open').length > before.filter((c) => c.type === 'link_close').length) {
-    fail('an image inside a link cannot be printed', source, 'Put the link in the text beside the image: [text](https://…) ![](image.png)');
+    fail('an image inside a link cannot be printed', source, 'Put the link in the text beside the image: [text](https://…) ![What it shows](image.png)');
   }
   const alt = (img.children ?? []).map((c) => c.content).join('').trim();
   // Screen readers say an image by its alt text; one that shows nothing to say is marked {decorative}.
