@@ -112,7 +112,11 @@ export const CHECKS: Record<string, Check> = {
         if (!a.get('Contents').isString() || !a.get('Contents').asString().trim()) out.push(`page ${i + 1}: link annotation without /Contents`);
       }
     }
-    for (const t of tagged) if (t.role !== 'Link') out.push(`link annotation inside ${t.role}, not Link`);
+    for (const t of tagged) {
+      if (t.role !== 'Link') out.push(`link annotation inside ${t.role}, not Link`);
+      // The reference names the page the annotation is on (ISO 32000-1 14.7.4.3).
+      if (t.pg !== undefined && t.pg !== t.onPage) out.push(`link annotation of page ${(t.onPage ?? -1) + 1} referenced on page ${t.pg + 1}`);
+    }
     if (tagged.length !== onPages) out.push(`${onPages} annotations on the pages, ${tagged.length} in the structure tree`);
     return out;
   },

@@ -16,8 +16,8 @@ export interface StructElement {
   /** Text of the element and its descendants, in structure order. */
   text: string;
   children: StructElement[];
-  /** Annotations referenced by OBJR, with their /Contents and subtype. */
-  annots: { subtype: string; contents?: string; structParent?: number }[];
+  /** Annotations referenced by OBJR, with their /Contents and subtype, the page the OBJR names and the page whose /Annots holds it. */
+  annots: { subtype: string; contents?: string; structParent?: number; pg?: number; onPage?: number }[];
   /** Page index of the first content, when known. */
   page?: number;
 }
@@ -216,10 +216,13 @@ export function readTagged(bytes: Uint8Array): TaggedPdf {
   const doc = mupdf.PDFDocument.openDocument(bytes, 'application/pdf') as mupdf.PDFDocument;
   const pageNumbers = new Map<number, number>();
   const pages: PageMarks[] = [];
+  const annotPages = new Map<number, number>();
   for (let i = 0; i < doc.countPages(); i++) {
     const p = doc.findPage(i);
     pageNumbers.set(p.asIndirect(), i);
     pages.push(pageMarks(p));
+    const annots = p.get('Annots');
+    if (annots.isArray()) for (let k = 0; k < annots.length; k++) annotPages.set(annots.get(k).asIndirect(), i);
   }
   const catalog = doc.getTrailer().get('Root');
   const treeRoot = catalog.get('StructTreeRoot');
@@ -242,7 +245,14 @@ export function readTagged(bytes: Uint8Array): TaggedPdf {
       else if (k.get('Type').isName() && k.get('Type').asName() === 'MCR') out.text += pages[pageNumbers.get(k.get('Pg').asIndirect())!]?.mcid.get(k.get('MCID').asNumber()) ?? '';
       else if (k.get('Type').isName() && k.get('Type').asName() === 'OBJR') {
         const obj = k.get('Obj');
-        out.annots.push({ subtype: obj.get('Subtype').asName(), contents: str(obj.get('Contents')), ...(obj.get('StructParent').isNumber() ? { structParent: obj.get('StructParent').asNumber() } : {}) });
+        const pg = k.get('Pg');
+        out.annots.push({
+          subtype: obj.get('Subtype').asName(),
+          contents: str(obj.get('Contents')),
+          ...(obj.get('StructParent').isNumber() ? { structParent: obj.get('StructParent').asNumber() } : {}),
+          ...(pg.isNull() ? {} : { pg: pageNumbers.get(pg.asIndirect()) }),
+          onPage: annotPages.get(obj.asIndirect()),
+        });
       } else {
         const child = element(k, page);
         out.children.push(child);
