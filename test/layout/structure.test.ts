@@ -41,6 +41,14 @@ describe('structure in the page model', () => {
     }
   });
 
+  it("the rules and tints of quotes, tables, callouts, separators and keys are artifacts; a list's bullet is its label", () => {
+    const m = layout('# S\n\n> A quote.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n::: tip Title\nText.\n:::\n\nBefore.\n\n---\n\nAfter <kbd>Ctrl</kbd>.\n\n- item\n');
+    const shapes = m.pages.filter((p) => p.kind === 'body').flatMap((p) => p.items.filter((i) => i.type === 'rect' || i.type === 'path'));
+    // A quote's rule, the table's three rules, the callout's tint and bar (three lines each), the separator, the key's four hairlines, the bullet.
+    expect(shapes.length).toBeGreaterThan(10);
+    expect(shapes.filter((s) => s.tag).map((s) => s.tag!.role)).toEqual(['Lbl']);
+  });
+
   it('a list item: LI holding its Lbl (the bullet, said as •) then its LBody (the text), in an L', () => {
     const m = layout('# S\n\n- first item\n- second item\n');
     const body = m.pages.filter((p) => p.kind === 'body').flatMap((p) => p.items);
