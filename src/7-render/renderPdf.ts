@@ -109,7 +109,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
   const element = (node: StructNode): Element => {
     const known = elements.get(node);
     if (known) return known;
-    const e = doc.struct(node.role, { ...(node.alt ? { alt: node.alt } : {}), ...(node.actual ? { actual: node.actual } : {}), ...(node.scope ? { scope: node.scope } : {}) });
+    const e = doc.struct(node.role, { ...(node.alt ? { alt: node.alt } : {}), ...(node.actual ? { actual: node.actual } : {}), ...(node.scope ? { scope: node.scope } : {}), ...(node.lang ? { lang: node.lang } : {}) });
     // PDF/UA asks every note for an ID of its own.
     if (node.role === 'Note') (e as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.ID = new String(`note-${++notes}`);
     (node.parent ? element(node.parent) : documentElement!).add(e);

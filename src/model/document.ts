@@ -39,8 +39,11 @@ export interface Note {
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; inlines: Inline[]; id: string; source: SourcePos }
-  /** `imagesAfter`: images written in it follow it as figures ("Add it. ![The add button](shot.png)"): it stays on their page. */
-  | { kind: 'paragraph'; inlines: Inline[]; imagesAfter?: true; source: SourcePos }
+  /**
+   * `imagesAfter`: images written in it follow it as figures ("Add it. ![The add button](shot.png)"): it stays on their page.
+   * `lang`: written in another language than the guide's (`{lang=de}` at its end), for screen readers.
+   */
+  | { kind: 'paragraph'; inlines: Inline[]; imagesAfter?: true; lang?: string; source: SourcePos }
   /** `tasks`, in a list holding `- [ ]` items: each item's box, ticked or not (null: an ordinary item). */
   | { kind: 'list'; ordered: boolean; start: number; items: Block[][]; tasks?: (boolean | null)[]; source: SourcePos }
   /**

@@ -27,6 +27,8 @@ export interface StructNode {
   actual?: string;
   /** A header cell heads its column. */
   scope?: 'Column';
+  /** Written in another language than the document's. */
+  lang?: string;
 }
 
 /** What every item may carry: its structure element (none: an artifact). */

@@ -49,6 +49,8 @@ Puff a little smoke at the entrance and wait a minute before opening the hive.
 
 Take only the honey the colony can spare, and leave them enough for the winter.[^2]
 
+Die Biene ist fleißig, und der Honig gehört zuerst ihr. {lang=de}
+
 | Month | Task |
 | --- | --- |
 | June | First harvest |
@@ -163,6 +165,13 @@ describe.each(['reading', 'phone'] as const)('%s edition', (edition) => {
       ['P', key(lines[open].replace('::: tip', ''))],
       ['P', key(lines[open + 1])],
     ]);
+  });
+
+  it('a paragraph in another language says it (/Lang), as the Markdown does', () => {
+    const written = lines.map((l) => /^(.*?)\s*\{lang=([^}]+)\}$/.exec(l)).filter((m) => m !== null);
+    const said = elements(tagged[edition], 'P').filter((p) => p.lang);
+    expect(said.map((p) => [p.lang, key(p.text)])).toEqual(written.map((m) => [m[2], key(m[1])]));
+    expect(written.length).toBe(1);
   });
 
   it('links: each in a Link element with its annotation, /Contents its address', () => {

@@ -8,6 +8,7 @@ import * as mupdf from 'mupdf';
 
 export interface StructElement {
   role: string;
+  lang?: string;
   alt?: string;
   actual?: string;
   id?: string;
@@ -231,7 +232,7 @@ export function readTagged(bytes: Uint8Array): TaggedPdf {
     const page = pg.isNull() ? inheritedPage : pageNumbers.get(pg.asIndirect());
     const out: StructElement = { role: e.get('S').asName(), text: '', children: [], annots: [] };
     if (page !== undefined) out.page = page;
-    for (const [key, field] of [['Alt', 'alt'], ['ActualText', 'actual'], ['ID', 'id']] as const) {
+    for (const [key, field] of [['Alt', 'alt'], ['ActualText', 'actual'], ['ID', 'id'], ['Lang', 'lang']] as const) {
       const v = str(e.get(key));
       if (v !== undefined) out[field] = v;
     }

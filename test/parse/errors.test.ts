@@ -50,6 +50,14 @@ describe('bad Markdown is reported at its file and line', () => {
     ]);
   });
 
+  it('reads a paragraph’s language ({lang=de} at its end) and refuses what is not a language tag', () => {
+    const { blocks } = parseChapter({ path: 'content/fr/02-x.md', body: 'Ein Satz. {lang=de}\n\nUne phrase.\n', bodyLine: 1, frontMatter: {} });
+    expect(blocks.map((b) => (b.kind === 'paragraph' ? b.lang : b.kind))).toEqual(['de', undefined]);
+    const e = error('Text.\n\nEin Satz. {lang=Deutsch!}\n');
+    expect(e.where?.line).toBe(3);
+    expect(e.message).toContain('not a language tag');
+  });
+
   it('counts lines from the file start when there is front matter', () => {
     const file = '---\ntitle: X\n---\n\n# T\n\n<script>alert(1)</script>\n';
     const { body, bodyLine } = splitFrontMatter(file, 'content/fr/02-x.md');

@@ -12,7 +12,10 @@ import { parseInlines } from '../inlines.js';
 export const paragraph: BlockHandler = (ctx, t, source) => {
   const inline = ctx.tokens[ctx.pos + 1];
   ctx.pos += 3; // paragraph_open, inline, paragraph_close
-  warnUnusedAttrs(ctx, t, [], 'a paragraph', source);
+  warnUnusedAttrs(ctx, t, ['lang'], 'a paragraph', source);
+  const lang = attr(t, 'lang');
+  // A language tag (BCP 47: "de", "pt-BR"), said by screen readers in that language's voice.
+  if (lang !== undefined && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang)) fail(`lang=${lang} is not a language tag`, source, 'Write the language’s ISO code: {lang=de}, {lang=pt-BR}.');
   const children = inline.children ?? [];
   const images = children.filter((c) => c.type === 'image');
   const text = children.filter((c) => c.type !== 'image');
@@ -20,8 +23,9 @@ export const paragraph: BlockHandler = (ctx, t, source) => {
   const figures = images.map((img) => figure(ctx, inline, img, images.length > 1));
   // What is left of a paragraph once its images are taken out may be only spaces and line ends.
   if (!inlines.some((i) => i.text.trim())) return figures;
-  if (!figures.length) return { kind: 'paragraph', inlines, source };
-  return [{ kind: 'paragraph', inlines: trimRuns(inlines), imagesAfter: true, source }, ...figures];
+  const other = lang ? { lang } : {};
+  if (!figures.length) return { kind: 'paragraph', inlines, ...other, source };
+  return [{ kind: 'paragraph', inlines: trimRuns(inlines), imagesAfter: true, ...other, source }, ...figures];
 };
 
 /** The space an image leaves at a paragraph's end ("Add it. ![The add button](x.png)") is not part of the text. */

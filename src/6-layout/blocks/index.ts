@@ -59,7 +59,7 @@ const ROLE: { [K in Block['kind']]: (b: Extract<Block, { kind: K }>) => StructRo
 function flowOf<K extends Block['kind']>(b: Extract<Block, { kind: K }>, ctx: FlowContext, indent: number, next: Block | undefined): Flow[] {
   const flows = (FLOW[b.kind] as FlowHandler<K>)(b, ctx, indent, next);
   const role = (ROLE[b.kind] as (b: Extract<Block, { kind: K }>) => StructRole | null)(b);
-  if (role) adoptFlows(flows, structNode(role));
+  if (role) adoptFlows(flows, structNode(role, 'lang' in b && b.lang ? { lang: b.lang } : {}));
   return flows;
 }
 
