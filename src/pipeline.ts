@@ -297,7 +297,7 @@ export async function renderEdition(lang: string, o: BuildOptions): Promise<Edit
     const rendered = await imagesFor(e);
     const stage = e.name === 'reading' ? 'render' : `render.${e.name}`;
     const pdf = await timedAsync(o, stage, () =>
-      renderPdf(model, { font: fonts.pdfFont, images: rendered, date, grayscale: o.grayscale, grayOverrides: theme.grayOverrides }),
+      renderPdf(model, { font: fonts.pdfFont, images: rendered, date, grayscale: o.grayscale, grayOverrides: theme.grayOverrides, tagged: e.tagged }),
     );
     if (e.impose) {
       const { imposeBooklet } = await import('./8-impose/index.js'); // pdf-lib loads only when imposing

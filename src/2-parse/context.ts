@@ -68,7 +68,7 @@ export function warnUnusedAttrs(ctx: ParseContext, t: Token, used: readonly stri
   const unused = (t.attrs ?? []).filter(([k]) => !used.includes(k));
   if (!unused.length) return;
   const shown = unused.map(([k, v]) => (k === 'class' ? String(v).split(/\s+/).map((c) => '.' + c).join(' ') : k === 'id' ? `#${v}` : `${k}=${v}`)).join(' ');
-  ctx.warn(`{${shown}} on ${what} is not used`, source, 'A zine prints no classes or styles: only a heading’s {#id} and an image’s width, crop and redact are read. Remove it.');
+  ctx.warn(`{${shown}} on ${what} is not used`, source, 'A zine prints no classes or styles: only a heading’s {#id}, a paragraph’s {lang=…} and an image’s width, crop, redact and decorative are read. Remove it.');
 }
 
 /** Parse the blocks of a list item, quote or callout, one nesting level deeper. */

@@ -10,6 +10,7 @@ import { setText, stackLines, type FlowContext } from './text.js';
 import { legibilityWarning } from './blocks/figure.js';
 import { drawVector, fontWarning } from './vectorFigure.js';
 import type { Flow, FlowLine } from './flow.js';
+import { adopt, structNode } from './structure.js';
 import { translate } from './flow.js';
 import type { Metrics } from './metrics.js';
 import { paginate, type Levers, type Pagination } from './paginate.js';
@@ -108,6 +109,9 @@ function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentMo
   const src = { file: `content/${doc.lang}/strings.yml`, line: 1, col: 1 };
   const bar = space.sectionBar;
   const title = stackLines(setText([{ text: doc.strings.contents }], styles.sectionLabel, ctx, src), 0, bar.gap);
+  adopt(title.items, structNode('H1'));
+  // TOC: an entry per heading, each a link to its page.
+  const toc = structNode('TOC');
   const flows: Flow[] = [
     {
       kind: 'block',
@@ -124,7 +128,8 @@ function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentMo
     const indent = h.level === 1 ? 0 : TOC_INDENT;
     const set = cache.titles.get(h.id) ?? setText([{ text: h.title }], style, ctx, src, ctx.width - indent - TOC_NUMBER_WIDTH - 8, indent);
     cache.titles.set(h.id, set);
-    const lines = set.map((l) => ({ ...l, items: [...l.items] }));
+    // Copies: each pass tags its own marks (adopt sets them), the cached title stays untouched.
+    const lines = set.map((l) => ({ ...l, items: l.items.map((it) => ({ ...it })) }));
     // A title no font can set has no line: its characters are recorded as missing, and the build fails on them.
     if (!lines.length) continue;
     const last = lines[lines.length - 1];
@@ -137,7 +142,9 @@ function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentMo
     const textEnd = Math.max(...last.items.filter((i) => i.type === 'text' && i.text !== folio).map((i) => (i as { x: number; width: number }).x + (i as { width: number }).width));
     const leader = ctx.width - numWidth - LEADER.gap - (textEnd + LEADER.gap);
     if (leader > LEADER.minLength) last.items.push({ type: 'rect', x: textEnd + LEADER.gap, y: base - LEADER.weight * 0.6, w: leader, h: LEADER.weight, fill: colors.rule });
-    last.items.push({ type: 'link', x: 0, y: 0, w: ctx.width, h: last.height, url: `#${h.id}` });
+    const link = structNode('Link', { parent: structNode('TOCI', { parent: toc }) });
+    last.items.push({ type: 'link', x: 0, y: 0, w: ctx.width, h: last.height, url: `#${h.id}`, tag: link });
+    adopt(lines.flatMap((l) => l.items), link);
     const spaceBefore = h.level === 1 ? (tight ? TOC_TIGHT.section : TOC_SPACE.section) : tight ? TOC_TIGHT.entry : TOC_SPACE.entry;
     flows.push({ kind: 'lines', lines, spaceBefore, keepWithNext: h.level === 1, orphans: 1, widows: 1 });
   }

@@ -3,6 +3,7 @@ import type { PageItem, Warning } from '../model/page.js';
 import { MM, type Emblem, type TextStyle } from '../model/theme.js';
 import { setText, type FlowContext } from './text.js';
 import { translate } from './flow.js';
+import { adopt, structNode } from './structure.js';
 import { displayUrl, qrModules } from './links.js';
 
 /** Cover texts come from the first file's front matter (or strings.yml): errors point there. */
@@ -11,6 +12,7 @@ const frontMatter = (doc: DocumentModel) => ({ file: doc.chapters[0]?.file ?? `c
 /** Set a text block at (x, y) top-left, return its items and height. */
 function block(text: string, style: TextStyle, x: number, y: number, width: number, ctx: FlowContext, doc: DocumentModel, link?: string) {
   const lines = setText([{ text, ...(link ? { link } : {}) }], style, { ...ctx, width }, frontMatter(doc), width);
+  adopt(lines.flatMap((l) => l.items), structNode('P'));
   const items: PageItem[] = [];
   let h = 0;
   for (const l of lines) {
@@ -125,7 +127,7 @@ export function backItems(doc: DocumentModel, ctx: FlowContext): PageItem[] {
     const qy = H - bottom - q;
     items.push({ type: 'rect', x: qx - pad, y: qy - pad, w: q + 2 * pad, h: q + 2 * pad, fill: c.paper });
     items.push({ type: 'qr', x: qx, y: qy, size: q, modules: qrModules(meta.website), color: c.ink });
-    items.push({ type: 'link', x: qx, y: qy, w: q, h: q, url: meta.website });
+    items.push({ type: 'link', x: qx, y: qy, w: q, h: q, url: meta.website, tag: structNode('Link') });
     const w = block(displayUrl(meta.website), { ...styles.coverSmall, tracking: 0.6 * g }, m, H - bottom - 12 * g, width - q - 10, ctx, doc, meta.website);
     items.push(...w.items);
     if (meta.publisher) items.push(...block(meta.publisher, { ...styles.coverSmall, color: c.backMuted }, m, H - bottom - 26 * g, width - q - 10, ctx, doc).items);

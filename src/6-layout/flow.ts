@@ -1,5 +1,5 @@
 import type { SourcePos } from '../errors.js';
-import type { PageItem } from '../model/page.js';
+import type { PageItem, StructNode } from '../model/page.js';
 
 /** Where a heading landed; the table of contents, outline and running heads read these. */
 export interface HeadingMark {
@@ -65,6 +65,8 @@ export type Flow =
       /** Where the figure is written, and the share of the column it may take (`width=`): to warn about illegible interface text. */
       source: SourcePos;
       share: number;
+      /** The image's structure element (a Figure with its alt text); none for a decorative image. */
+      tag?: StructNode;
     }
   | {
       kind: 'break';

@@ -8,6 +8,7 @@ import type { PageItem } from '../model/page.js';
 import { walkInlines } from '../model/walk.js';
 import { ORPHANS, WIDOWS } from './blocks/paragraph.js';
 import type { Flow } from './flow.js';
+import { adopt, structNode, tagAll } from './structure.js';
 import { qrModules, showsUrl } from './links.js';
 import type { Pagination } from './paginate.js';
 import { plainText, setText, stackLines, type FlowContext } from './text.js';
@@ -134,22 +135,29 @@ export function linksFlow(links: GuideLink[], doc: DocumentModel, ctx: FlowConte
   const src = { file: `content/${doc.lang}/strings.yml`, line: 1, col: 1 };
   const heading = { id: 'zine-links', title: doc.strings.links, level };
   const bar = space.sectionBar;
+  const titleNode = structNode(level === 1 ? 'H1' : 'H2');
   const titleBlock: Flow =
     level === 1
       ? (() => {
           const title = stackLines(setText([{ text: doc.strings.links }], styles.sectionLabel, ctx, src), 0, bar.gap);
+          adopt(title.items, titleNode);
           return { kind: 'block', height: bar.gap + title.height + space.afterSectionLabel, items: [{ type: 'rect', x: 0, y: 0, w: bar.width, h: bar.height, fill: colors.accent }, ...title.items], spaceBefore: 0, keepWithNext: true, heading, part: 'links' };
         })()
       : (() => {
           const title = stackLines(setText([{ text: doc.strings.links }], styles.h2, ctx, src));
+          adopt(title.items, titleNode);
           return { kind: 'block', height: title.height + space.afterH2, items: title.items, spaceBefore: 0, keepWithNext: true, heading, part: 'links' };
         })();
+  const intro = setText([{ text: doc.strings.linksIntro }], styles.body, ctx, src);
+  adopt(intro.flatMap((l) => l.items), structNode('P'));
   const flows: Flow[] = [
     // The links page is a page of its own, to keep by the computer or pass on: it never shares one.
     { kind: 'break', reason: 'section' },
     titleBlock,
-    { kind: 'lines', lines: setText([{ text: doc.strings.linksIntro }], styles.body, ctx, src), spaceBefore: 0, keepWithNext: true, orphans: ORPHANS, widows: WIDOWS },
+    { kind: 'lines', lines: intro, spaceBefore: 0, keepWithNext: true, orphans: ORPHANS, widows: WIDOWS },
   ];
+  // A list of links: each entry one link, its label, its address and its QR code's box.
+  const list = structNode('L');
   const { columns, cellW, gutter, qr } = linksGrid(ctx);
   const textW = cellW - qr - TEXT_GAP;
   const cell = (l: GuideLink, x: number) => {
@@ -157,7 +165,8 @@ export function linksFlow(links: GuideLink[], doc: DocumentModel, ctx: FlowConte
     const url = setText([{ text: l.url, link: l.url }], styles.linkUrl, ctx, src, textW);
     const a = stackLines(label, x + qr + TEXT_GAP, 1);
     const b = stackLines(url, x + qr + TEXT_GAP, 1 + a.height + (label.length ? 1 : 0));
-    const items: PageItem[] = [{ type: 'qr', x, y: 0, size: qr, modules: qrModules(l.url), color: colors.ink }, { type: 'link', x, y: 0, w: qr, h: qr, url: l.url }, ...a.items, ...b.items];
+    const link = structNode('Link', { parent: structNode('LBody', { parent: structNode('LI', { parent: list }) }) });
+    const items: PageItem[] = [{ type: 'qr', x, y: 0, size: qr, modules: qrModules(l.url), color: colors.ink }, ...tagAll([{ type: 'link', x, y: 0, w: qr, h: qr, url: l.url }, ...a.items, ...b.items], link)];
     return { items, height: Math.max(qr, b.bottom) };
   };
   for (let i = 0, row = 0; i < links.length; i += columns, row++) {

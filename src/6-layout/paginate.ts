@@ -1,6 +1,7 @@
 import type { SourcePos } from '../errors.js';
 import type { PageItem } from '../model/page.js';
 import { flowHeight, translate, type Flow, type FlowLine, type HeadingMark } from './flow.js';
+import { untagged } from './structure.js';
 
 export interface PlacedHeading extends HeadingMark {
   page: number; // index in the paginated run
@@ -117,9 +118,10 @@ export function paginate(input: Flow[], height: number, startSection: string | n
     y = 0;
   };
   const empty = () => page.items.length === 0;
-  const placeLines = (lines: FlowLine[]) => {
+  const placeLines = (lines: FlowLine[], repeated = false) => {
     for (const l of lines) {
-      page.items.push(...translate(l.items, 0, y));
+      // Set again, a table's header row is an artifact: a reader hears it once.
+      page.items.push(...translate(repeated ? untagged(l.items) : l.items, 0, y));
       y += l.height;
     }
   };
@@ -185,7 +187,7 @@ export function paginate(input: Flow[], height: number, startSection: string | n
       const w = f.imageWidth * scale;
       const h = f.imageHeight * scale;
       const x = f.columnX + (f.columnWidth - w) / 2;
-      page.items.push({ type: 'image', x, y: y + g, w, h, image: f.image });
+      page.items.push({ type: 'image', x, y: y + g, w, h, image: f.image, ...(f.tag ? { tag: f.tag } : {}) });
       y += g + h + f.captionGap;
       const capX = Math.min(x, f.captionX);
       for (const l of f.caption) {
@@ -220,7 +222,7 @@ export function paginate(input: Flow[], height: number, startSection: string | n
         onlyRepeated = false;
         // A table that goes on: its header row first (not when it moved whole to this page: it has it).
         if (f.repeat && lines !== f.lines) {
-          placeLines(f.repeat);
+          placeLines(f.repeat, true);
           onlyRepeated = true;
         }
       }

@@ -1,7 +1,8 @@
 /** Setting text for the flow: the context every block's layout gets, and lines of page items. */
 import type { SourcePos } from '../errors.js';
 import type { Block, Inline } from '../model/document.js';
-import type { PageItem } from '../model/page.js';
+import type { PageItem, StructNode } from '../model/page.js';
+import { structNode } from './structure.js';
 import type { Colors, TextStyle, Theme } from '../model/theme.js';
 import type { ImageInfo } from '../5-images/processImage.js';
 import type { Hyphenator } from '../3-typography/hyphenate.js';
@@ -65,21 +66,35 @@ function boxItems(line: Line, style: TextStyle, colors: Colors, base: number, in
 /** Lines from the line breaker -> flow lines with page items (boxes behind the text, text fragments, link boxes). */
 export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, colors: Colors, indent = 0): FlowLine[] {
   const base = baselineOffset(style, metrics);
+  // Each link is one Link element, its words and its boxes (over lines too), in the element of its text.
+  let link: { url: string; node: StructNode } | null = null;
+  const linkOf = (url: string | undefined): StructNode | null => {
+    if (!url) return (link = null);
+    if (link?.url !== url) link = { url, node: structNode('Link') };
+    return link.node;
+  };
   return lines.map((line) => {
-    const text: PageItem[] = line.fragments.map((f) => ({
-      type: 'text' as const,
-      x: indent + f.x,
-      y: f.rise ? base - f.rise * style.size : base,
-      text: f.text,
-      face: f.face,
-      size: f.size ? style.size * f.size : style.size,
-      color: f.link && style.linkColor ? style.linkColor : style.color,
-      width: f.width,
-      ...(style.tracking ? { tracking: style.tracking } : {}),
-      ...(f.wordSpacing ? { wordSpacing: f.wordSpacing } : {}),
-    }));
+    const text: PageItem[] = line.fragments.map((f) => {
+      const tag = linkOf(f.link);
+      return {
+        type: 'text' as const,
+        x: indent + f.x,
+        y: f.rise ? base - f.rise * style.size : base,
+        text: f.text,
+        face: f.face,
+        size: f.size ? style.size * f.size : style.size,
+        color: f.link && style.linkColor ? style.linkColor : style.color,
+        width: f.width,
+        ...(style.tracking ? { tracking: style.tracking } : {}),
+        ...(f.wordSpacing ? { wordSpacing: f.wordSpacing } : {}),
+        ...(tag ? { tag } : {}),
+      };
+    });
     const items = [...boxItems(line, style, colors, base, indent), ...text];
-    for (const l of line.links) items.push({ type: 'link', x: indent + l.x, y: 0, w: l.w, h: style.leading, url: l.url });
+    for (const l of line.links) {
+      const words = text.find((t) => t.tag && t.type === 'text' && t.x >= indent + l.x - 0.01 && t.x < indent + l.x + l.w);
+      items.push({ type: 'link', x: indent + l.x, y: 0, w: l.w, h: style.leading, url: l.url, tag: words?.tag ?? structNode('Link') });
+    }
     return { height: style.leading, items };
   });
 }

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { PageItem, PageModel } from '../model/page.js';
+import type { PageItem, PageModel, StructNode } from '../model/page.js';
 import type { ProcessedImage } from '../5-images/processImage.js';
 import type { FaceId } from '../model/theme.js';
 import { pngImage } from './pngImage.js';
@@ -13,7 +13,12 @@ export interface RenderOptions {
   grayscale?: boolean;
   /** Colours that print as a chosen gray rather than their luminance (the theme's accent). */
   grayOverrides?: Record<string, string>;
+  /** A tagged PDF (PDF/UA-1): the page model's structure nodes as structure elements, the rest artifacts. */
+  tagged?: boolean;
 }
+
+/** XML text: a title may hold `&` or `<`. */
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Luminance gray for photocopier editions: a page drawn with it has no coloured pixel. */
 export function toGray(hex: string, overrides: Record<string, string> = {}): string {
@@ -50,7 +55,16 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
       CreationDate: o.date,
       ModDate: o.date,
     },
+    // pdfkit 0.20 knows 'PDF/UA' (its XMP pdfuaid:part 1); its types list only the PDF/A subsets.
+    ...(o.tagged ? ({ tagged: true, subset: 'PDF/UA' } as object) : {}),
   });
+  if (o.tagged) {
+    // PDF/UA's XMP: the title (and pdfuaid:part, added by pdfkit), no tool, producer or date.
+    (doc as unknown as { _addInfo(): void })._addInfo = () =>
+      (doc as unknown as { appendXML(xml: string): void }).appendXML(
+        `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlText(model.title)}</rdf:li></rdf:Alt></dc:title></rdf:Description>`,
+      );
+  }
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -81,9 +95,61 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
   const outlineByLevel: ReturnType<typeof doc.outline.addItem>[] = [];
   // Links inside the document (the contents) point at page objects directly, added once every page
   // exists: no named destinations, whose name tree pdfkit sorts with a locale collator at each run.
-  const internal: { page: number; x: number; y: number; w: number; h: number; id: string }[] = [];
+  const internal: { page: number; x: number; y: number; w: number; h: number; id: string; element?: ReturnType<typeof doc.struct> }[] = [];
   const targets = new Map(model.outline.map((e) => [e.id, e]));
   const pageDicts: unknown[] = [];
+
+  // Tagged editions: each structure node becomes an element when its first mark is drawn, in the
+  // element of its parent (the Document for a node without one), so elements follow the reading order.
+  type Element = ReturnType<typeof doc.struct>;
+  const documentElement = o.tagged ? doc.struct('Document') : null;
+  if (documentElement) doc.addStructure(documentElement);
+  const elements = new Map<StructNode, Element>();
+  let notes = 0;
+  const element = (node: StructNode): Element => {
+    const known = elements.get(node);
+    if (known) return known;
+    const e = doc.struct(node.role, { ...(node.alt ? { alt: node.alt } : {}), ...(node.actual ? { actual: node.actual } : {}), ...(node.scope ? { scope: node.scope } : {}), ...(node.lang ? { lang: node.lang } : {}) });
+    // PDF/UA asks every note for an ID of its own.
+    if (node.role === 'Note') (e as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.ID = new String(`note-${++notes}`);
+    (node.parent ? element(node.parent) : documentElement!).add(e);
+    elements.set(node, e);
+    return e;
+  };
+  // A link's reference to its annotation names the page pdfkit is on when the element ends: each Link
+  // element ends with its page (a link running onto the next page is a second element there), or,
+  // for the contents' links, once their annotation is added.
+  const awaiting = new Set<Element>();
+  const endPageLinks = () => {
+    for (const [node, e] of elements) {
+      if (node.role !== 'Link') continue;
+      if (!awaiting.has(e)) e.end();
+      elements.delete(node);
+    }
+  };
+  /** The page's marks, each run of marks of one element in one marked-content sequence; untagged ones as artifacts. */
+  const drawTagged = (items: PageItem[]) => {
+    for (let i = 0; i < items.length; ) {
+      const { tag } = items[i];
+      let j = i + 1;
+      if (items[i].type !== 'link') while (j < items.length && items[j].type !== 'link' && items[j].tag === tag) j++;
+      const run = items.slice(i, j);
+      i = j;
+      if (run[0].type === 'link') drawItem(run[0]);
+      else if (!tag) {
+        doc.markContent('Artifact');
+        run.forEach(drawItem);
+        doc.endMarkedContent();
+      } else {
+        const e = element(tag);
+        const content = doc.markStructureContent(tag.role);
+        run.forEach(drawItem);
+        doc.endMarkedContent();
+        e.add(content);
+      }
+    }
+  };
+
   for (const page of model.pages) {
     doc.addPage({ size: [W + 2 * off, H + 2 * off], margin: 0 });
     if (press) {
@@ -94,8 +160,10 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
     }
     doc.save();
     doc.translate(off, off);
-    for (const it of page.items) drawItem(it);
+    if (o.tagged) drawTagged(page.items);
+    else for (const it of page.items) drawItem(it);
     doc.restore();
+    if (o.tagged) endPageLinks();
     if (press) cropMarks(press);
     pageDicts.push(doc.page.dictionary);
     for (const e of model.outline.filter((e) => e.page === page.index)) {
@@ -108,7 +176,9 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
     if (!target) continue;
     doc.switchToPage(l.page);
     // pdfkit writes JS strings as PDF names: 'XYZ' is /XYZ. Dest y is from the page bottom.
-    doc.annotate(l.x, l.y, l.w, l.h, { Subtype: 'Link', Dest: [pageDicts[target.page], 'XYZ', 0, H + 2 * off - (target.y + off), null] } as unknown as Parameters<typeof doc.annotate>[4]);
+    const tagging = l.element ? { structParent: l.element, Contents: new String(target.title) } : {};
+    doc.annotate(l.x, l.y, l.w, l.h, { Subtype: 'Link', Dest: [pageDicts[target.page], 'XYZ', 0, H + 2 * off - (target.y + off), null], ...tagging } as unknown as Parameters<typeof doc.annotate>[4]);
+    l.element?.end();
   }
   doc.end();
   return done;
@@ -134,10 +204,15 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
       case 'image':
         doc.image(image(it.image), it.x, it.y, { width: it.w, height: it.h });
         break;
-      case 'link':
-        if (it.url.startsWith('#')) internal.push({ page: pageDicts.length, x: it.x + off, y: it.y + off, w: it.w, h: it.h, id: it.url.slice(1) });
-        else doc.link(it.x + off, it.y + off, it.w, it.h, it.url);
+      case 'link': {
+        // Tagged, an annotation is a child of its Link element and says where it leads (/Contents).
+        const e = o.tagged && it.tag ? element(it.tag) : undefined;
+        if (it.url.startsWith('#')) {
+          internal.push({ page: pageDicts.length, x: it.x + off, y: it.y + off, w: it.w, h: it.h, id: it.url.slice(1), ...(e ? { element: e } : {}) });
+          if (e) awaiting.add(e);
+        } else doc.link(it.x + off, it.y + off, it.w, it.h, it.url, e ? ({ structParent: e, Contents: new String(it.url) } as unknown as Parameters<typeof doc.link>[5]) : undefined);
         break;
+      }
       case 'path':
         if (!it.transform && !it.stroke && !it.clip && it.fill) doc.save().translate(it.x, it.y).scale(it.scale).path(it.d).fill(color(it.fill), it.evenOdd ? 'even-odd' : 'non-zero').restore();
         else drawShape(it);

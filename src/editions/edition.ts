@@ -15,4 +15,6 @@ export interface Edition {
   bleed: boolean;
   /** Pages imposed two-up on sheets in saddle-stitch order (a PDF-to-PDF stage after render). */
   impose: boolean;
+  /** A tagged PDF (PDF/UA-1): its structure read aloud or reflowed; editions for printers need none. */
+  tagged: boolean;
 }

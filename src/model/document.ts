@@ -39,12 +39,19 @@ export interface Note {
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; inlines: Inline[]; id: string; source: SourcePos }
-  /** `imagesAfter`: images written in it follow it as figures ("Add it. ![](shot.png)"): it stays on their page. */
-  | { kind: 'paragraph'; inlines: Inline[]; imagesAfter?: true; source: SourcePos }
+  /**
+   * `imagesAfter`: images written in it follow it as figures ("Add it. ![The add button](shot.png)"): it stays on their page.
+   * `lang`: written in another language than the guide's (`{lang=de}` at its end), for screen readers.
+   */
+  | { kind: 'paragraph'; inlines: Inline[]; imagesAfter?: true; lang?: string; source: SourcePos }
   /** `tasks`, in a list holding `- [ ]` items: each item's box, ticked or not (null: an ordinary item). */
   | { kind: 'list'; ordered: boolean; start: number; items: Block[][]; tasks?: (boolean | null)[]; source: SourcePos }
-  /** `sideBySide`: one of several images of a paragraph, set in a row with its neighbours where they fit. */
-  | { kind: 'figure'; src: string; alt: string; caption: Inline[]; attrs: FigureAttrs; sideBySide?: true; source: SourcePos }
+  /**
+   * `sideBySide`: one of several images of a paragraph, set in a row with its neighbours where they fit.
+   * `alt`: what the image shows, said by screen readers; `decorative` (`{decorative}`): it shows nothing
+   * to say, and readers skip it.
+   */
+  | { kind: 'figure'; src: string; alt: string; decorative?: true; caption: Inline[]; attrs: FigureAttrs; sideBySide?: true; source: SourcePos }
   /** `title`: the words after `::: warning` ([] for none). */
   | { kind: 'callout'; variant: string; title: Inline[]; blocks: Block[]; source: SourcePos }
   | { kind: 'quote'; blocks: Block[]; source: SourcePos }

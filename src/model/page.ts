@@ -5,7 +5,38 @@ import type { FaceId } from './theme.js';
  * The page model: every mark on every page, with its position decided. Coordinates are points from
  * the top-left corner of the trimmed page; text `y` is the baseline. Render draws exactly this.
  */
-export interface TextItem {
+
+/** Structure roles of a tagged PDF (ISO 32000-1, 14.8.4), those our blocks map to. */
+export type StructRole =
+  | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'BlockQuote' | 'Code' | 'Table' | 'TR' | 'TH' | 'TD'
+  | 'Note' | 'Figure' | 'Caption' | 'Link' | 'TOC' | 'TOCI' | 'Div';
+
+/**
+ * The structure element a mark belongs to, for readers that speak or reflow the page (tagged PDF).
+ * Items share the node of their element, so a paragraph split over two pages stays one element; the
+ * parent chain says where it sits (a list item's body in its list). Elements come in the order their
+ * first mark is drawn; a node without parent sits in the document. An item without a node is an
+ * artifact (running heads, folios, rules, QR codes, decoration): out of the reading order.
+ */
+export interface StructNode {
+  role: StructRole;
+  parent?: StructNode;
+  /** What a figure shows, said in its place (Markdown's alt text). */
+  alt?: string;
+  /** The text a drawn mark stands for (a bullet, a task's box). */
+  actual?: string;
+  /** A header cell heads its column. */
+  scope?: 'Column';
+  /** Written in another language than the document's. */
+  lang?: string;
+}
+
+/** What every item may carry: its structure element (none: an artifact). */
+interface Tagged {
+  tag?: StructNode;
+}
+
+export interface TextItem extends Tagged {
   type: 'text';
   x: number;
   y: number;
@@ -20,7 +51,7 @@ export interface TextItem {
   wordSpacing?: number;
 }
 
-export interface RectItem {
+export interface RectItem extends Tagged {
   type: 'rect';
   x: number;
   y: number;
@@ -31,7 +62,7 @@ export interface RectItem {
   bleeds?: boolean;
 }
 
-export interface ImageItem {
+export interface ImageItem extends Tagged {
   type: 'image';
   x: number;
   y: number;
@@ -41,7 +72,7 @@ export interface ImageItem {
   image: string;
 }
 
-export interface LinkItem {
+export interface LinkItem extends Tagged {
   type: 'link';
   x: number;
   y: number;
@@ -51,7 +82,7 @@ export interface LinkItem {
 }
 
 /** A QR code as its module matrix; drawn as vector squares so it stays sharp at any size. */
-export interface QrItem {
+export interface QrItem extends Tagged {
   type: 'qr';
   x: number;
   y: number;
@@ -64,7 +95,7 @@ export interface QrItem {
  * A vector shape in SVG path syntax, drawn at (x, y) and scaled: the cover's emblem, check boxes, the
  * shapes of an SVG figure (which add their own transform, strokes and opacity, clipped to the figure).
  */
-export interface PathItem {
+export interface PathItem extends Tagged {
   type: 'path';
   x: number;
   y: number;

@@ -16,6 +16,9 @@ import { contentBox } from '../../src/6-layout/book.js';
 import { defaultTheme } from '../../src/4-theme/design.js';
 import type { Page, PageModel, QrItem, TextItem } from '../../src/model/page.js';
 import { buildEdition, layoutEdition, type BuildOptions } from '../../src/pipeline.js';
+import { allElements, readTagged, type TaggedPdf } from '../a11y/pdfStructure.js';
+import { matterhorn } from '../a11y/matterhorn.js';
+import { headingsSaid, headingsWritten, missingInOrder } from '../a11y/said.js';
 import { A5, MM, drawnImages, expectedFromMarkdown, key, norm, openPdf, pageLines, renderCrop, renderPage, textAreaLines, type DrawnImage, type Expected, type Line } from './helpers.js';
 const PAGE = defaultTheme().page;
 const STYLES = defaultTheme().styles;
@@ -566,6 +569,26 @@ export function editionSuite(LANG: string): void {
         expect(norm(openPdf(get()).getMetaData('info:Title') ?? '')).toBe(norm(expected.meta.title));
       });
     }
+  });
+
+  describe('tagged structure (reading edition)', () => {
+    let tagged: TaggedPdf;
+    beforeAll(() => {
+      tagged = readTagged(reading);
+    });
+    it('headings: H1 to H3 at the Markdown levels, with its texts, in order', () => {
+      expect(headingsSaid(tagged, expected.strings)).toEqual(headingsWritten(expected));
+    });
+    it('figures: a Figure per image, its /Alt the Markdown alt text', () => {
+      const figures = allElements(tagged.root).filter((e) => e.role === 'Figure');
+      expect(figures.map((f) => f.alt)).toEqual(expected.figures.filter((f) => !f.attrs.decorative).map((f) => f.alt));
+    });
+    it('the prose in source order', () => {
+      expect(missingInOrder(tagged, expected)).toEqual([]);
+    });
+    it('passes the Matterhorn checks that apply', () => {
+      expect(matterhorn(reading)).toEqual({});
+    });
   });
 
   // ---------------------------------------------------------------- 10. booklet

@@ -58,6 +58,8 @@ export interface ExpectedFigureAttrs {
   width: number;
   crop?: [number, number, number, number];
   redact: [number, number, number, number][];
+  /** `{decorative}`: an image readers skip. */
+  decorative?: true;
 }
 
 export interface ExpectedFigure {
@@ -88,7 +90,7 @@ const LINKS_MARK = 'zine links index here';
 const numbers = (s: string) => s.split(',').map((n) => Number(n.trim()));
 
 function braceAttrs(text: string | undefined): ExpectedFigureAttrs {
-  const attrs: ExpectedFigureAttrs = { width: 1, redact: [] };
+  const attrs: ExpectedFigureAttrs = { width: 1, redact: [], ...(/(^|\s)decorative(\s|$)/.test(text ?? '') ? { decorative: true as const } : {}) };
   for (const m of (text ?? '').matchAll(/(\w+)=(?:"([^"]*)"|(\S+))/g)) {
     const value = m[2] ?? m[3];
     if (m[1] === 'width') attrs.width = parseFloat(value) / 100;
@@ -107,7 +109,7 @@ function braceAttrs(text: string | undefined): ExpectedFigureAttrs {
  * Our syntax on top of CommonMark, undone line by line (line numbers kept, so commonmark's
  * positions are the file's): front matter, `\newpage`, `::: name` / `:::` fences (their content
  * stays, except `::: links`, which prints nothing and becomes a marker heading), `{…}` after images
- * (kept aside, in order, for the figures). Fenced code is left as written.
+ * (kept aside, in order, for the figures), `{lang=…}` ending a paragraph. Fenced code is left as written.
  */
 export function plainMarkdown(text: string): { markdown: string; images: { src: string; attrs: ExpectedFigureAttrs }[]; frontMatter: string } {
   const lines = text.split(/\r?\n/);
@@ -140,7 +142,8 @@ export function plainMarkdown(text: string): { markdown: string; images: { src: 
     } else if (/^\s*:::/.test(line) || /^\s*\\(newpage|pagebreak)\s*$/.test(line)) {
       lines[i] = '';
     } else {
-      lines[i] = line.replace(/!\[[^\]]*\]\(\s*<?([^\s)>]+)>?(?:\s+"[^"]*")?\s*\)(\{[^{}]*\})?/g, (all, src: string, braces?: string) => {
+      // A paragraph's language (`{lang=de}` at its end) is not its text.
+      lines[i] = line.replace(/\s*\{lang=[^{}]*\}\s*$/, '').replace(/!\[[^\]]*\]\(\s*<?([^\s)>]+)>?(?:\s+"[^"]*")?\s*\)(\{[^{}]*\})?/g, (all, src: string, braces?: string) => {
         images.push({ src, attrs: braceAttrs(braces?.slice(1, -1)) });
         return braces ? all.slice(0, -braces.length) : all;
       });

@@ -24,7 +24,7 @@ const layout = (md: string, images: Record<string, ImageInfo>) =>
 describe('figure numbers', () => {
   it('go to captioned figures only; an uncaptioned one prints no label at all', () => {
     const shot: ImageInfo = { width: 400, height: 200, pixelRatio: 2, format: 'png' };
-    const model = layout('# One\n\n![](a.png "First.")\n\n![Logo](a.png)\n\n![](a.png "Second.")\n\n![](a.png)\n\n![](a.png "Third.")\n', { 'a.png': shot });
+    const model = layout('# One\n\n![A screenshot](a.png "First.")\n\n![Logo](a.png)\n\n![A screenshot](a.png "Second.")\n\n![A screenshot](a.png)\n\n![A screenshot](a.png "Third.")\n', { 'a.png': shot });
     const texts = model.pages.flatMap((p) => p.items.filter((i): i is TextItem => i.type === 'text').map((t) => t.text));
     const labels = texts.filter((t) => t.startsWith('FIGURE'));
     // Three captions in the Markdown: three labels, numbered 1 to 3 in order.

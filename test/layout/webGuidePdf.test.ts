@@ -29,9 +29,9 @@ See [the next chapter](Chapter02-01.html) and [the download](https://example.org
 1. Open the app. ![Home](phone1.png "Home.") ![Menu](phone2.png "Menu.")
 2. Then:
 
-   ![](phone3.png)
+   ![A screenshot](phone3.png)
 
-   ![](phone4.png)
+   ![A screenshot](phone4.png)
 
 ::: warning Before you leave
 Lock the screen.

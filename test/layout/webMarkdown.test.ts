@@ -160,7 +160,7 @@ describe('rows of narrow figures', () => {
   it('as many to a row as keep minRowWidth each: the column and the theme say how many', () => {
     const perRow = Math.floor((WIDTH + gap) / (minRow + gap));
     expect(perRow).toBe(2); // 300 pt: two of at least 38 mm, not three
-    const fs = flows([1, 2, 3, 4, 5].map((n) => `![](phone${n}.png)`).join('\n\n'));
+    const fs = flows([1, 2, 3, 4, 5].map((n) => `![A screenshot](phone${n}.png)`).join('\n\n'));
     expect(rowsOf(fs)).toEqual([['phone1.png', 'phone2.png'], ['phone3.png', 'phone4.png'], ['phone5.png']]);
     for (const f of fs.slice(0, 2)) for (const im of checkRow(f, [0, WIDTH])) expect(im.w).toBeGreaterThanOrEqual(minRow - 0.01);
     // The last one stands alone, as a figure that may shrink to its page.
@@ -168,11 +168,11 @@ describe('rows of narrow figures', () => {
   });
 
   it('a wide figure between narrow ones breaks the row: it stands alone at its own width', () => {
-    expect(rowsOf(flows('![](phone1.png)\n\n![](wide.png)\n\n![](phone2.png)'))).toEqual([['phone1.png'], ['wide.png'], ['phone2.png']]);
+    expect(rowsOf(flows('![A screenshot](phone1.png)\n\n![A screenshot](wide.png)\n\n![A screenshot](phone2.png)'))).toEqual([['phone1.png'], ['wide.png'], ['phone2.png']]);
   });
 
   it('the images of one paragraph share a row even when wide; one image with text stays alone', () => {
-    const fs = flows('Both screens: ![](wide.png) ![](wide.png)\n\nOne: ![](wide.png)');
+    const fs = flows('Both screens: ![A screenshot](wide.png) ![A screenshot](wide.png)\n\nOne: ![A screenshot](wide.png)');
     expect(fs.map((f) => f.kind)).toEqual(['lines', 'block', 'lines', 'figure']);
     checkRow(fs[1], [0, WIDTH]);
   });
@@ -182,32 +182,32 @@ describe('rows of narrow figures', () => {
     // 60 pt: (300 - gap) / (16/9 + 1080/2340) × 1080/2340.
     const phoneWidth = ((WIDTH - gap) / (1600 / 900 + 1080 / 2340)) * (1080 / 2340);
     expect(phoneWidth).toBeLessThan(minRow);
-    expect(rowsOf(flows('Both: ![](wide.png) ![](phone1.png)'))).toEqual([[], ['wide.png'], ['phone1.png']]);
+    expect(rowsOf(flows('Both: ![A screenshot](wide.png) ![A screenshot](phone1.png)'))).toEqual([[], ['wide.png'], ['phone1.png']]);
   });
 
   it('in a list item, a row is indented with the item and stays inside the column', () => {
-    const fs = flows('- Add both: ![](phone1.png) ![](phone2.png)');
+    const fs = flows('- Add both: ![A screenshot](phone1.png) ![A screenshot](phone2.png)');
     const row = fs.find((f) => f.kind === 'block')!;
     checkRow(row, [theme.space.listIndent, WIDTH]);
   });
 
   it('a row too tall for the page is made smaller to fit it', () => {
-    const fs = flows('![](tall-thin.png "A very tall one.")\n\n![](tall-thin.png "And another.")');
+    const fs = flows('![A screenshot](tall-thin.png "A very tall one.")\n\n![A screenshot](tall-thin.png "And another.")');
     expect(fs).toHaveLength(1);
     checkRow(fs[0], [0, WIDTH]);
   });
 
   it('on a phone every figure takes the column: no rows', () => {
     const phone = ctx({ theme: defaultTheme({ medium: 'phone' }) });
-    expect(flows('![](phone1.png)\n\n![](phone2.png)', phone).map((f) => f.kind)).toEqual(['figure', 'figure']);
+    expect(flows('![A screenshot](phone1.png)\n\n![A screenshot](phone2.png)', phone).map((f) => f.kind)).toEqual(['figure', 'figure']);
   });
 
   it('a row is never split across pages, and phone screenshots take fewer pages than one each', () => {
     const layout = (md: string) => layoutBook({ doc: docFromMarkdown([md], 'en'), images: IMAGES, metrics: fakeMetrics(), hyphenate: () => [] });
     const guides = [
-      (filler: string) => `# Steps\n\n${filler}\n\n1. Open the app. ![](phone1.png) ![](phone2.png)\n2. Then these:\n\n   ![](phone3.png)\n\n   ![](phone4.png)\n`,
+      (filler: string) => `# Steps\n\n${filler}\n\n1. Open the app. ![A screenshot](phone1.png) ![A screenshot](phone2.png)\n2. Then these:\n\n   ![A screenshot](phone3.png)\n\n   ![A screenshot](phone4.png)\n`,
       // Nothing keeps the figures with the text before them: the row itself must not be split.
-      (filler: string) => `# Steps\n\n${filler}\n\n![](phone1.png)\n\n![](phone2.png)\n\n${filler}\n\n![](phone3.png)\n\n![](phone4.png)\n`,
+      (filler: string) => `# Steps\n\n${filler}\n\n![A screenshot](phone1.png)\n\n![A screenshot](phone2.png)\n\n${filler}\n\n![A screenshot](phone3.png)\n\n![A screenshot](phone4.png)\n`,
     ];
     for (const [filler, guide] of [60, 180, 300].flatMap((n) => guides.map((g) => [n, g] as const))) {
       const model = layout(guide(words(filler, 5)));
@@ -267,8 +267,8 @@ describe('keeps', () => {
 
   it('a paragraph stays on the page of the image written in it', () => {
     sweep(
-      (filler) => `# S\n\n${filler}\n\nAdd it to the list. ![](wide.png)\n`,
-      (filler) => `# S\n\n${filler}\n\nAdd it to the list.\n\n![](wide.png)\n`,
+      (filler) => `# S\n\n${filler}\n\nAdd it to the list. ![A screenshot](wide.png)\n`,
+      (filler) => `# S\n\n${filler}\n\nAdd it to the list.\n\n![A screenshot](wide.png)\n`,
       'Add it to the list.',
       'wide.png',
     );

@@ -29,6 +29,35 @@ describe('bad Markdown is reported at its file and line', () => {
     expect(error('Some <span>bold</span> text').format()).toMatch(/:1:6 raw HTML is not allowed/);
   });
 
+  it('refuses an image without alt text at its line, saying how to write one or mark it decorative', () => {
+    const md = '# T\n\nSome text.\n\n![](riot/dialog.png "A caption.")\n';
+    const e = error(md);
+    const line = md.split('\n').findIndex((l) => l.startsWith('![')) + 1;
+    expect(e.where).toMatchObject({ file: 'content/fr/02-x.md', line });
+    expect(e.message).toContain('riot/dialog.png has no alt text');
+    expect(e.hint).toContain('![');
+    expect(e.hint).toContain('{decorative}');
+    // Spaces say nothing either; inside a paragraph or a list item it is refused the same.
+    expect(error('![  ](x.png)').message).toContain('no alt text');
+    expect(error('- Add it. ![](x.png)\n').message).toContain('no alt text');
+  });
+
+  it('takes an image marked {decorative} without alt text, and keeps its other attributes', () => {
+    const { blocks } = parseChapter({ path: 'content/fr/02-x.md', body: '![](x.png){decorative width=30%}\n\n![A dialog](y.png)\n', bodyLine: 1, frontMatter: {} });
+    expect(blocks.map((b) => (b.kind === 'figure' ? [b.src, b.decorative ?? false, b.alt, b.attrs.width] : b.kind))).toEqual([
+      ['x.png', true, '', 0.3],
+      ['y.png', false, 'A dialog', 1],
+    ]);
+  });
+
+  it('reads a paragraph’s language ({lang=de} at its end) and refuses what is not a language tag', () => {
+    const { blocks } = parseChapter({ path: 'content/fr/02-x.md', body: 'Ein Satz. {lang=de}\n\nUne phrase.\n', bodyLine: 1, frontMatter: {} });
+    expect(blocks.map((b) => (b.kind === 'paragraph' ? b.lang : b.kind))).toEqual(['de', undefined]);
+    const e = error('Text.\n\nEin Satz. {lang=Deutsch!}\n');
+    expect(e.where?.line).toBe(3);
+    expect(e.message).toContain('not a language tag');
+  });
+
   it('counts lines from the file start when there is front matter', () => {
     const file = '---\ntitle: X\n---\n\n# T\n\n<script>alert(1)</script>\n';
     const { body, bodyLine } = splitFrontMatter(file, 'content/fr/02-x.md');

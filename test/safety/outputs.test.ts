@@ -1,7 +1,8 @@
 /**
  * What every output says about its maker: the Info dictionary and XMP hold the title (and subject),
  * 'zine' as producer and creator, dates from SOURCE_DATE_EPOCH or the content, and nothing about the
- * machine (host name, folders). Every output passes `qpdf --check`.
+ * machine (host name, folders). The tagged editions' XMP (PDF/UA) holds the title and pdfuaid:part 1,
+ * nothing else. Every output passes `qpdf --check`.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -163,5 +164,35 @@ describe('dates without SOURCE_DATE_EPOCH', () => {
     expect(pdfDate(i.get('CreationDate'))).toBe(when);
     // The committer's name and e-mail stay in git.
     expect(findInPdf(readFileSync(result.outputs[0]), 't@example.org')).toEqual([]);
+  });
+});
+
+describe('tagged editions (reading, phone): XMP for PDF/UA', () => {
+  /** The XMP's elements, by name, and the texts they hold. */
+  const elements = (xmp: string) => [...xmp.matchAll(/<([\w:]+)[^>]*>([^<]*)/g)].map((m) => [m[1], m[2].trim()]).filter(([name]) => !name.startsWith('?'));
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+  it('holds the title and pdfuaid:part 1, and nothing else: no tool, producer or date', () => {
+    for (const b of [withSubject, noSubject]) {
+      const bytes = readFileSync(b.result.outputs.find((p) => kindOf(p) === 'reading')!);
+      const xmp = info(bytes).xmp!;
+      const names = [...new Set(elements(xmp).map(([n]) => n))].sort();
+      expect(names).toEqual(['dc:title', 'pdfuaid:part', 'rdf:Alt', 'rdf:Description', 'rdf:RDF', 'rdf:li', 'x:xmpmeta']);
+      const said = elements(xmp).filter(([, t]) => t);
+      expect(said.sort()).toEqual([
+        ['pdfuaid:part', '1'],
+        ['rdf:li', TITLE],
+      ]);
+    }
+  });
+
+  it('a title with & and < stays well-formed XML and says the title', async () => {
+    const title = 'Bees & <wasps>';
+    const root = makeProject({ raw: `---\ntitle: "${title}"\n---\n\n# A\n\nText.\n` });
+    const result = await buildEdition('xx', buildOptions(root, { phone: true }));
+    for (const out of result.outputs) {
+      const li = /<rdf:li[^>]*>([^<]*)<\/rdf:li>/.exec(info(readFileSync(out)).xmp!)!;
+      expect(unescape(li[1])).toBe(title);
+    }
   });
 });

@@ -6,13 +6,16 @@ import { parseInlines } from '../inlines.js';
 
 /**
  * A paragraph of text. Its images become figures placed after it (a paragraph that is only an image is
- * a figure): "Add it. ![](shot.png)" prints the sentence, then the screenshot. Several images of one
+ * a figure): "Add it. ![The add button](shot.png)" prints the sentence, then the screenshot. Several images of one
  * paragraph may share a row (`sideBySide`).
  */
 export const paragraph: BlockHandler = (ctx, t, source) => {
   const inline = ctx.tokens[ctx.pos + 1];
   ctx.pos += 3; // paragraph_open, inline, paragraph_close
-  warnUnusedAttrs(ctx, t, [], 'a paragraph', source);
+  warnUnusedAttrs(ctx, t, ['lang'], 'a paragraph', source);
+  const lang = attr(t, 'lang');
+  // A language tag (BCP 47: "de", "pt-BR"), said by screen readers in that language's voice.
+  if (lang !== undefined && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang)) fail(`lang=${lang} is not a language tag`, source, 'Write the language’s ISO code: {lang=de}, {lang=pt-BR}.');
   const children = inline.children ?? [];
   const images = children.filter((c) => c.type === 'image');
   const text = children.filter((c) => c.type !== 'image');
@@ -20,11 +23,12 @@ export const paragraph: BlockHandler = (ctx, t, source) => {
   const figures = images.map((img) => figure(ctx, inline, img, images.length > 1));
   // What is left of a paragraph once its images are taken out may be only spaces and line ends.
   if (!inlines.some((i) => i.text.trim())) return figures;
-  if (!figures.length) return { kind: 'paragraph', inlines, source };
-  return [{ kind: 'paragraph', inlines: trimRuns(inlines), imagesAfter: true, source }, ...figures];
+  const other = lang ? { lang } : {};
+  if (!figures.length) return { kind: 'paragraph', inlines, ...other, source };
+  return [{ kind: 'paragraph', inlines: trimRuns(inlines), imagesAfter: true, ...other, source }, ...figures];
 };
 
-/** The space an image leaves at a paragraph's end ("Add it. ![](x.png)") is not part of the text. */
+/** The space an image leaves at a paragraph's end ("Add it. ![The add button](x.png)") is not part of the text. */
 function trimRuns(inlines: Inline[]): Inline[] {
   const out = [...inlines];
   while (out.length && !out[out.length - 1].text.trim()) out.pop();
@@ -40,11 +44,20 @@ function figure(ctx: ParseContext, inline: Token, img: Token, sideBySide: boolea
   const i = (inline.children ?? []).indexOf(img);
   const before = (inline.children ?? []).slice(0, i);
   if (before.filter((c) => c.type === 'link_open').length > before.filter((c) => c.type === 'link_close').length) {
-    fail('an image inside a link cannot be printed', source, 'Put the link in the text beside the image: [text](https://…) ![](image.png)');
+    fail('an image inside a link cannot be printed', source, 'Put the link in the text beside the image: [text](https://…) ![What it shows](image.png)');
   }
-  const alt = (img.children ?? []).map((c) => c.content).join('');
+  const alt = (img.children ?? []).map((c) => c.content).join('').trim();
+  // Screen readers say an image by its alt text; one that shows nothing to say is marked {decorative}.
+  const decorative = (img.attrs ?? []).some(([k]) => k === 'decorative');
+  if (!alt && !decorative) {
+    fail(
+      `the image ${src} has no alt text`,
+      source,
+      `Say what it shows for readers who cannot see it, between the brackets: ![The dialog asking to confirm the call](${src}). An image that shows nothing to say (an ornament) is marked decorative instead: ![](${src}){decorative}.`,
+    );
+  }
   const caption = attr(img, 'title') ?? '';
-  return { kind: 'figure', src, alt, caption: caption ? [{ text: caption }] : [], attrs: figureAttrs(ctx, img, source), ...(sideBySide ? { sideBySide: true as const } : {}), source };
+  return { kind: 'figure', src, alt, ...(decorative ? { decorative: true as const } : {}), caption: caption ? [{ text: caption }] : [], attrs: figureAttrs(ctx, img, source), ...(sideBySide ? { sideBySide: true as const } : {}), source };
 }
 
 function numbers(value: string, count: number, what: string, source: SourcePos): number[] {
@@ -73,6 +86,6 @@ function figureAttrs(ctx: ParseContext, img: Token, source: SourcePos): FigureAt
         .map((box) => numbers(box, 4, 'redact', source) as [number, number, number, number]);
     }
   }
-  warnUnusedAttrs(ctx, img, ['src', 'alt', 'title', 'width', 'crop', 'redact'], `the image ${img.attrGet('src')}`, source);
+  warnUnusedAttrs(ctx, img, ['src', 'alt', 'title', 'width', 'crop', 'redact', 'decorative'], `the image ${img.attrGet('src')}`, source);
   return attrs;
 }

@@ -4,6 +4,7 @@ import type { Flow, FlowLine } from '../flow.js';
 import { setText, type FlowContext } from '../text.js';
 import { blocksToFlow } from './index.js';
 import { ORPHANS, WIDOWS } from './paragraph.js';
+import { adopt, structNode } from '../structure.js';
 
 /** Text inside a callout keeps at least this width, however deep the callout is nested. */
 const MIN_INNER_WIDTH = 60;
@@ -26,6 +27,7 @@ export function callout(b: Extract<Block, { kind: 'callout' }>, ctx: FlowContext
     items: [{ type: 'rect', x: indent, y: 0, w: width, h: height, fill: tint }, { type: 'rect', x: indent, y: 0, w: rule, h: height, fill: colors.accent }, ...items.map((it) => ({ ...it, x: it.x + indent + pad + rule }))],
   });
   const title = b.title.length ? setText(b.title, styles.calloutTitle, ctx, b.source, innerWidth) : [];
+  adopt(title.flatMap((l) => l.items), structNode('P'));
   const lines: FlowLine[] = [box(pad), ...title.map((l) => box(l.height, l.items))];
   inner.forEach((f, k) => {
     if (k > 0 || title.length) lines.push(box(space.calloutGap));
@@ -33,7 +35,7 @@ export function callout(b: Extract<Block, { kind: 'callout' }>, ctx: FlowContext
     else if (f.kind === 'block') lines.push(box(f.height, f.items));
     else if (f.kind === 'figure') {
       const x = (f.columnWidth - f.imageWidth) / 2;
-      const image: PageItem = { type: 'image', x: f.columnX + x, y: 0, w: f.imageWidth, h: f.imageHeight, image: f.image };
+      const image: PageItem = { type: 'image', x: f.columnX + x, y: 0, w: f.imageWidth, h: f.imageHeight, image: f.image, ...(f.tag ? { tag: f.tag } : {}) };
       lines.push(box(f.imageHeight + f.captionGap, [image]), ...f.caption.map((l) => box(l.height, l.items)));
     }
   });

@@ -1,7 +1,8 @@
 import { figureKey, type Block, type Inline } from '../../model/document.js';
 import type { Theme } from '../../model/theme.js';
 import type { ImageInfo } from '../../5-images/processImage.js';
-import type { PageItem, Warning } from '../../model/page.js';
+import type { PageItem, StructNode, Warning } from '../../model/page.js';
+import { adopt, structNode } from '../structure.js';
 import type { Flow, FlowLine } from '../flow.js';
 import type { PlacedFigure } from '../paginate.js';
 import { isScreenshot, setText, stackLines, type FlowContext } from '../text.js';
@@ -48,6 +49,15 @@ function naturalSize(b: Figure, ctx: FlowContext, width: number) {
   return { key, info, imageWidth, imageHeight: (imageWidth * info.height) / info.width, minScale };
 }
 
+/** The image's structure element: a Figure saying its alt text, none for a decorative image (an artifact). */
+const figureNode = (b: Figure): StructNode | undefined => (b.decorative ? undefined : structNode('Figure', { alt: b.alt }));
+
+/** A caption's lines, one Caption element beside its figure. */
+function captionLines(lines: FlowLine[]): FlowLine[] {
+  adopt(lines.flatMap((l) => l.items), structNode('Caption'));
+  return lines;
+}
+
 /** "Figure N. " then the caption; none for a figure without a caption. */
 function captionInlines(b: Figure, ctx: FlowContext): Inline[] {
   return b.caption.length ? [{ text: `${ctx.figureLabel} ${ctx.figureNumbers.get(b)}. `, bold: true }, ...b.caption] : [];
@@ -59,7 +69,8 @@ export function figure(b: Figure, ctx: FlowContext, indent: number): Flow[] {
   const { key, imageWidth, imageHeight, minScale } = naturalSize(b, ctx, width);
   const captionRuns = captionInlines(b, ctx);
   const capWidth = Math.max(imageWidth, width * MIN_CAPTION_SHARE);
-  const caption = captionRuns.length ? setText(captionRuns, styles.caption, ctx, b.source, capWidth, 0) : [];
+  const tag = figureNode(b);
+  const caption = captionRuns.length ? captionLines(setText(captionRuns, styles.caption, ctx, b.source, capWidth, 0)) : [];
   return [
     {
       kind: 'figure',
@@ -76,6 +87,7 @@ export function figure(b: Figure, ctx: FlowContext, indent: number): Flow[] {
       keepWithNext: false,
       source: b.source,
       share: b.attrs.width,
+      ...(tag ? { tag } : {}),
     },
   ];
 }
@@ -181,7 +193,7 @@ function rowFlow(row: Figure[], ctx: FlowContext, indent: number): Flow[] {
     const widths = aspects.map((a) => height * a);
     const captions = row.map((b, i) => {
       const runs = captionInlines(b, ctx);
-      return runs.length ? setText(runs, styles.caption, ctx, b.source, widths[i], 0) : ([] as FlowLine[]);
+      return runs.length ? captionLines(setText(runs, styles.caption, ctx, b.source, widths[i], 0)) : ([] as FlowLine[]);
     });
     const captionHeight = Math.max(...captions.map((c) => (c.length ? space.captionGap + c.reduce((a, l) => a + l.height, 0) : 0)));
     if (height + captionHeight > pageHeight + FIT) {
@@ -195,7 +207,8 @@ function rowFlow(row: Figure[], ctx: FlowContext, indent: number): Flow[] {
     const placed: NonNullable<Extract<Flow, { kind: 'block' }>['figures']> = [];
     row.forEach((b, i) => {
       const image = figureKey(b.src, b.attrs);
-      items.push({ type: 'image', x, y: 0, w: widths[i], h: height, image }, ...stackLines(captions[i], x, height + space.captionGap).items);
+      const tag = figureNode(b);
+      items.push({ type: 'image', x, y: 0, w: widths[i], h: height, image, ...(tag ? { tag } : {}) }, ...stackLines(captions[i], x, height + space.captionGap).items);
       placed.push({ image, w: widths[i], h: height, column: width, share: b.attrs.width, source: b.source });
       x += widths[i] + space.figure;
     });

@@ -4,7 +4,9 @@
  * (a paragraph announcing a figure stays with it).
  */
 import type { Block } from '../../model/document.js';
+import type { StructRole } from '../../model/page.js';
 import type { Flow } from '../flow.js';
+import { adoptFlows, structNode } from '../structure.js';
 import type { FlowContext } from '../text.js';
 import { callout } from './callout.js';
 import { code } from './code.js';
@@ -34,6 +36,33 @@ const FLOW: { [K in Block['kind']]: FlowHandler<K> } = {
   linksIndex: () => [], // placed by the book layout, which knows every link of the guide
 };
 
+/**
+ * The structure element each kind's marks make (tagged PDF), or null for kinds whose handler makes its
+ * own (a figure and its caption, each footnote) or that print nothing to read (a rule, a page break).
+ */
+const ROLE: { [K in Block['kind']]: (b: Extract<Block, { kind: K }>) => StructRole | null } = {
+  heading: (b) => `H${b.level}`,
+  paragraph: () => 'P',
+  list: () => 'L',
+  quote: () => 'BlockQuote',
+  callout: () => 'Div',
+  code: () => 'Code',
+  figure: () => null,
+  table: () => 'Table',
+  notes: () => null,
+  separator: () => null,
+  pageBreak: () => null,
+  linksIndex: () => null,
+};
+
+/** A block's flow, its marks made one structure element (its handler may have made elements inside it). */
+function flowOf<K extends Block['kind']>(b: Extract<Block, { kind: K }>, ctx: FlowContext, indent: number, next: Block | undefined): Flow[] {
+  const flows = (FLOW[b.kind] as FlowHandler<K>)(b, ctx, indent, next);
+  const role = (ROLE[b.kind] as (b: Extract<Block, { kind: K }>) => StructRole | null)(b);
+  if (role) adoptFlows(flows, structNode(role, 'lang' in b && b.lang ? { lang: b.lang } : {}));
+  return flows;
+}
+
 /** The document's blocks -> flow items, measured at the column width. */
 export function blocksToFlow(blocks: Block[], ctx: FlowContext, indent = 0): Flow[] {
   const out: Flow[] = [];
@@ -49,8 +78,7 @@ export function blocksToFlow(blocks: Block[], ctx: FlowContext, indent = 0): Flo
       i += run.length - 1;
       continue;
     }
-    const handler = FLOW[b.kind] as FlowHandler<typeof b.kind>;
-    out.push(...handler(b, ctx, at, blocks[i + 1]));
+    out.push(...flowOf(b, ctx, at, blocks[i + 1]));
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { PageItem } from '../../model/page.js';
 import type { Flow } from '../flow.js';
 import { baselineOffset, type FlowContext } from '../text.js';
 import { blocksToFlow } from './index.js';
+import { adoptFlows, structNode } from '../structure.js';
 
 /** Item numbers are set a little smaller than the text, in the headings' bold. */
 const NUMBER_SIZE = 0.9;
@@ -14,14 +15,22 @@ const BOX_SIZE = 0.7;
 /** The box's frame (a tenth of its side) and a check mark, in a unit square, drawn at the box's size. */
 const BOX = 'M0 0H1V1H0Z M0.1 0.1V0.9H0.9V0.1Z';
 const CHECK = 'M0.14 0.52L0.27 0.39L0.43 0.55L0.76 0.14L0.9 0.26L0.43 0.8Z';
+/** What a reader hears for a drawn label: a bullet, a task's empty or ticked box. */
+const BULLET = '•';
+const TO_DO = '☐';
+const DONE = '☑';
 
 export function list(b: Extract<Block, { kind: 'list' }>, ctx: FlowContext, indent: number): Flow[] {
   const { styles, space, colors } = ctx.theme;
   const out: Flow[] = [];
   b.items.forEach((item, n) => {
     const flows = blocksToFlow(item, ctx, indent + space.listIndent);
+    // LI: its label (the drawn bullet or box says what it stands for), then its body.
+    const li = structNode('LI');
+    adoptFlows(flows, structNode('LBody', { parent: li }));
     const first = flows.find((f) => f.kind === 'lines');
     const task = b.tasks?.[n] ?? null;
+    const tag = structNode('Lbl', { parent: li, ...(b.ordered && task === null ? {} : { actual: task === null ? BULLET : task ? DONE : TO_DO }) });
     // A task with no text still prints its box: a line to fill in by hand.
     if (task !== null && first?.kind === 'lines' && !first.lines.length) first.lines.push({ height: styles.body.leading, items: [] });
     if (first && first.kind === 'lines' && first.lines[0]) {
@@ -30,12 +39,12 @@ export function list(b: Extract<Block, { kind: 'list' }>, ctx: FlowContext, inde
       const markers: PageItem[] =
         task !== null
           ? [
-              { type: 'path', x: indent, y: base - box, scale: box, d: BOX, fill: colors.ink, evenOdd: true },
-              ...(task ? [{ type: 'path' as const, x: indent, y: base - box, scale: box, d: CHECK, fill: colors.accent }] : []),
+              { type: 'path', x: indent, y: base - box, scale: box, d: BOX, fill: colors.ink, evenOdd: true, tag },
+              ...(task ? [{ type: 'path' as const, x: indent, y: base - box, scale: box, d: CHECK, fill: colors.accent, tag }] : []),
             ]
           : b.ordered
-            ? [{ type: 'text', x: indent, y: base, text: `${b.start + n}.`, face: 'headings-bold', size: styles.body.size * NUMBER_SIZE, color: colors.accent, width: NUMBER_WIDTH }]
-            : [{ type: 'rect', x: indent + space.bullet / 2, y: base - styles.body.size * BULLET_RAISE, w: space.bullet, h: space.bullet, fill: colors.accent }];
+            ? [{ type: 'text', x: indent, y: base, text: `${b.start + n}.`, face: 'headings-bold', size: styles.body.size * NUMBER_SIZE, color: colors.accent, width: NUMBER_WIDTH, tag }]
+            : [{ type: 'rect', x: indent + space.bullet / 2, y: base - styles.body.size * BULLET_RAISE, w: space.bullet, h: space.bullet, fill: colors.accent, tag }];
       first.lines[0] = { ...first.lines[0], items: [...markers, ...first.lines[0].items] };
     }
     flows.forEach((f, k) => {

@@ -2,6 +2,7 @@ import type { Block } from '../../model/document.js';
 import type { Flow, FlowLine } from '../flow.js';
 import { baselineOffset, setText, type FlowContext } from '../text.js';
 import { ORPHANS, WIDOWS } from './paragraph.js';
+import { adopt, structNode } from '../structure.js';
 
 /** The short rule over a section's notes: this many times the section bar's width, a hairline. */
 const RULE_LENGTH = 2;
@@ -21,6 +22,7 @@ export function notes(b: Extract<Block, { kind: 'notes' }>, ctx: FlowContext, in
     const number = { type: 'text' as const, x: indent, y: baselineOffset(style, ctx.metrics), text: label, face, size: style.size, color: style.color, width: ctx.metrics.width(face, label) * style.size };
     if (text[0]) text[0] = { ...text[0], items: [number, ...text[0].items] };
     else text.push({ height: style.leading, items: [number] });
+    adopt(text.flatMap((l) => l.items), structNode('Note'));
     lines.push(...text);
   }
   return [{ kind: 'lines', lines, spaceBefore: space.figure, keepWithNext: false, orphans: ORPHANS, widows: WIDOWS }];

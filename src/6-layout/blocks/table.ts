@@ -6,6 +6,7 @@ import type { Flow, FlowLine } from '../flow.js';
 import { breakLines } from '../lineBreak.js';
 import { setText, stackLines, type FlowContext } from '../text.js';
 import { toWords, type BreakOptions } from '../words.js';
+import { adopt, structNode } from '../structure.js';
 
 /** Rules: the header's and the table's end in the ink, thin gray ones between rows (hairlines on any page). */
 const FRAME_RULE = 0.6;
@@ -74,7 +75,9 @@ export function table(b: Extract<Block, { kind: 'table' }>, ctx: FlowContext, in
   // The tallest row a page can hold under the header: a taller one could only run off the page.
   const pageRoom = page.height - page.margin.top - page.margin.bottom;
   const lines: FlowLine[] = rows.map((row, r) => {
+    const tr = structNode('TR');
     const cells = row.map((cell, c) => stackLines(setText(cellInlines(cell), styleOf(r, c), ctx, cell.source, widths[c], lefts[c]), 0, padY));
+    cells.forEach((k) => adopt(k.items, r === 0 ? structNode('TH', { parent: tr, scope: 'Column' }) : structNode('TD', { parent: tr })));
     const leading = (r === 0 ? styles.tableHead : styles.tableCell).leading;
     const height = Math.max(leading, ...cells.map((k) => k.height)) + 2 * padY;
     const last = r === rows.length - 1;
