@@ -25,6 +25,9 @@ export interface Fragment extends Look {
   width: number;
   link?: string;
   wordSpacing?: number;
+  /** A word space follows (inside the line, or where the line breaks): drawn as a glyph, see TextItem. */
+  spaceAfter?: true;
+  hyphen?: true;
 }
 
 export interface Line {
@@ -151,9 +154,11 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
       if (canMerge) {
         prev.text += ' ' + p.text;
         prev.width = x + p.width - prev.x;
+        delete prev.spaceAfter; // the space is inside its text now
+        if (p.hyphen) prev.hyphen = true;
         if (extra) prev.wordSpacing = extra;
       } else {
-        fragments.push({ x, text: p.text, face: p.face, width: p.width, ...(p.link ? { link: p.link } : {}), ...lookOf(p) });
+        fragments.push({ x, text: p.text, face: p.face, width: p.width, ...(p.link ? { link: p.link } : {}), ...(p.hyphen ? { hyphen: true as const } : {}), ...lookOf(p) });
         fragmentLinks.push(p.link);
       }
       if (p.box) {
@@ -169,6 +174,10 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
       }
       x += p.width;
     });
+    // Only the fragment that ends the word can be followed by its space.
+    const last = fragments[fragments.length - 1];
+    if (w.spaceAfter > 0) last.spaceAfter = true;
+    else delete last.spaceAfter;
     x += w.spaceAfter + (w.fixedSpace ? 0 : extra);
     if (w.spaceBox !== open) open = undefined;
   });

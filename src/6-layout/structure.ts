@@ -24,7 +24,7 @@ function attach(node: StructNode, element: StructNode): void {
 export function adopt(items: PageItem[], element: StructNode): void {
   for (const it of items) {
     if (!it.tag) {
-      if (it.type === 'text') it.tag = element;
+      if (it.type === 'text' && !it.hyphen) it.tag = element;
       continue;
     }
     attach(it.tag, element);

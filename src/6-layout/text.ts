@@ -74,21 +74,31 @@ export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, c
     return link.node;
   };
   return lines.map((line) => {
-    const text: PageItem[] = line.fragments.map((f) => {
+    const text: PageItem[] = line.fragments.flatMap((f) => {
       const tag = linkOf(f.link);
-      return {
+      const size = f.size ? style.size * f.size : style.size;
+      const item = {
         type: 'text' as const,
         x: indent + f.x,
         y: f.rise ? base - f.rise * style.size : base,
         text: f.text,
         face: f.face,
-        size: f.size ? style.size * f.size : style.size,
+        size,
         color: f.link && style.linkColor ? style.linkColor : style.color,
         width: f.width,
         ...(style.tracking ? { tracking: style.tracking } : {}),
         ...(f.wordSpacing ? { wordSpacing: f.wordSpacing } : {}),
+        ...(f.spaceAfter ? { spaceAfter: true as const } : {}),
         ...(tag ? { tag } : {}),
       };
+      if (!f.hyphen) return [item];
+      // The hyphen added at the break is drawn on its own, an artifact: the word reads whole ("sessions").
+      const hyphen = metrics.width(f.face, '-') * size + (style.tracking ?? 0);
+      const { tag: _t, wordSpacing: _w, spaceAfter: _s, ...plain } = item;
+      return [
+        { ...item, text: f.text.slice(0, -1), width: f.width - hyphen },
+        { ...plain, x: item.x + f.width - hyphen, text: '-', width: hyphen, hyphen: true as const },
+      ];
     });
     const items = [...boxItems(line, style, colors, base, indent), ...text];
     for (const l of line.links) {

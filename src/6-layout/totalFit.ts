@@ -140,7 +140,7 @@ export function totalFit(words: Word[], o: BreakOptions, tolerance: number): Lin
         const tail = splitWord(words[w], offset, false, o)[1];
         word = w === B.w && B.at > 0 ? splitWord(tail, B.at - offset, B.hyphen, o)[0] : tail;
       }
-      ws.push(w === lastWord(B) ? { ...word, spaceAfter: 0 } : word);
+      ws.push(word); // the last word keeps its space after: it is drawn, for text read without positions
     }
     lines.push(buildLine(ws, k === chain.length - 1 || B.forced, o));
   }

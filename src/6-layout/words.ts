@@ -32,6 +32,8 @@ export interface Piece extends Look {
   /** Inline code: it breaks at its own spaces and after / . - and is never hyphenated. */
   code?: boolean;
   width: number;
+  /** Ends with the hyphen added where the word is broken: printed, but not part of the text read. */
+  hyphen?: true;
 }
 
 /** `<small>` text, and sub- and superscripts (smaller again), as shares of the size; their baseline shifts. */
@@ -252,7 +254,7 @@ export function splitWord(word: Word, offset: number, hyphen: boolean, o: BreakO
   }
   const last = head[head.length - 1];
   if (hyphen && !/[-‐–]$/.test(last.text)) {
-    head[head.length - 1] = { ...last, text: last.text + '-', width: measure(last.text + '-', last.face, o, last.size) };
+    head[head.length - 1] = { ...last, text: last.text + '-', width: measure(last.text + '-', last.face, o, last.size), hyphen: true };
   }
   const sum = (ps: Piece[]) => ps.reduce((a, p) => a + p.width, 0);
   // The rest of an address keeps what is left of its scheme and domain.

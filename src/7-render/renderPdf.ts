@@ -190,16 +190,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
         break;
       }
       case 'text':
-        doc
-          .font(it.face)
-          .fontSize(it.size)
-          .fillColor(color(it.color))
-          .text(it.text, it.x, it.y, {
-            lineBreak: false,
-            baseline: 'alphabetic',
-            ...(it.tracking ? { characterSpacing: it.tracking } : {}),
-            ...(it.wordSpacing ? { wordSpacing: it.wordSpacing } : {}),
-          });
+        drawText(it);
         break;
       case 'image':
         doc.image(image(it.image), it.x, it.y, { width: it.w, height: it.h });
@@ -233,6 +224,50 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
         doc.fill(color(it.color));
         break;
       }
+    }
+  }
+
+  /**
+   * Text with its word spaces as glyphs. pdfkit spreads a justified line by dropping its spaces and
+   * widening the letter before each (wordSpacing), and a fragment ends without the space that follows
+   * it: text read without positions (the structure tree, screen readers, some copy and paste) would run
+   * the words together. Here every space is the font's space glyph, widened by the line's extra
+   * spacing, and a space that follows the item is drawn after it (invisible, past its measured width).
+   */
+  function drawText(it: Extract<PageItem, { type: 'text' }>) {
+    doc.font(it.face).fontSize(it.size).fillColor(color(it.color));
+    const text = it.spaceAfter ? `${it.text} ` : it.text;
+    const options = { lineBreak: false, baseline: 'alphabetic' as const, ...(it.tracking ? { characterSpacing: it.tracking } : {}) };
+    if (!it.wordSpacing || !text.includes(' ')) {
+      doc.text(text, it.x, it.y, options);
+      return;
+    }
+    type Encoded = [string[], { xAdvance: number }[]];
+    const font = (doc as unknown as { _font: { encode(t: string, f?: unknown): Encoded } })._font;
+    const encode = font.encode;
+    const extra = (it.wordSpacing * 1000) / it.size; // pdfkit's glyph positions are in thousandths of the size
+    font.encode = (t, features) => {
+      const glyphs: string[] = [];
+      const positions: { xAdvance: number }[] = [];
+      t.split(' ').forEach((word, i) => {
+        if (i > 0) {
+          const [g, p] = encode.call(font, ' ', features);
+          glyphs.push(...g);
+          // Copies: pdfkit caches layouts, so its position objects are shared.
+          positions.push(...p.map((q, k) => (k === p.length - 1 ? { ...q, xAdvance: q.xAdvance + extra } : q)));
+        }
+        if (word) {
+          const [g, p] = encode.call(font, word, features);
+          glyphs.push(...g);
+          positions.push(...p);
+        }
+      });
+      return [glyphs, positions];
+    };
+    try {
+      doc.text(text, it.x, it.y, options);
+    } finally {
+      delete (font as { encode?: unknown }).encode;
     }
   }
 

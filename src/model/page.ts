@@ -49,6 +49,13 @@ export interface TextItem extends Tagged {
   tracking?: number;
   /** Extra space added to each inter-word space (justification). */
   wordSpacing?: number;
+  /**
+   * A word space follows this text (the next fragment, or the next line): drawn as an invisible glyph
+   * after it, so that text read without positions (the structure tree, a screen reader) has its spaces.
+   */
+  spaceAfter?: true;
+  /** The hyphen added where a word is broken: an artifact, not part of the text read (ses-sions reads "sessions"). */
+  hyphen?: true;
 }
 
 export interface RectItem extends Tagged {

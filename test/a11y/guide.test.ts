@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEdition } from '../../src/pipeline.js';
-import { expectedFromMarkdown, key, type Expected } from '../e2e/helpers.js';
+import { expectedFromMarkdown, key, norm, type Expected } from '../e2e/helpers.js';
 import { buildOptions, cleanup, LANG, makeProject } from '../safety/helpers.js';
 import { allElements, readTagged, type TaggedPdf } from './pdfStructure.js';
 import { CHECKS, matterhorn } from './matterhorn.js';
@@ -112,6 +112,17 @@ describe.each(['reading', 'phone'] as const)('%s edition', (edition) => {
 
   it('prose in source order: every paragraph, list item, code line and caption of the Markdown, one after another', () => {
     expect(missingInOrder(tagged[edition], expected)).toEqual([]);
+  });
+
+  it('words as a reader hears them: each paragraph with its spaces (none lost on justified lines or at line ends) and no hyphen added at a break', () => {
+    const said = elements(tagged[edition], 'P').map((e) => norm(e.text.normalize('NFKC')));
+    const written = expected.blocks
+      .filter((b) => b.kind === 'paragraph' && !/^(\||:::|\[\^\d+\]:)/.test(b.text))
+      .map((b) => norm(b.text.replace(/\[\^(\d+)\]/g, '$1').replace(/\s*\{lang=\w+\}$/, '')));
+    expect(written.length).toBeGreaterThan(3);
+    // The long paragraph breaks over several justified lines, some hyphenated, in this column.
+    expect(written.some((w) => w.length > 150)).toBe(true);
+    for (const w of written) expect(said).toContain(w);
   });
 
   it('no running head or folio in the structure: they are artifacts', () => {

@@ -266,21 +266,36 @@ export function openPdf(bytes: Uint8Array): mupdf.PDFDocument {
   return mupdf.Document.openDocument(bytes, 'application/pdf') as mupdf.PDFDocument;
 }
 
-/** Text lines of a page in mupdf's reading order, with each character's origin (y down). */
+/**
+ * Text lines of a page in mupdf's reading order, with each character's origin (y down). A line's box
+ * spans its ink, left to right: the spaces a line ends with (drawn for text read without positions)
+ * are not ink.
+ */
 export function pageLines(page: mupdf.Page): Line[] {
   const lines: Line[] = [];
   let cur: Line | undefined;
+  let ink: [number, number] | null = null;
+  const close = () => {
+    if (cur && ink) [cur.bbox[0], cur.bbox[2]] = ink;
+  };
   page.toStructuredText('preserve-whitespace').walk({
     beginLine(bbox, _wmode, dir) {
+      close();
       cur = { text: '', bbox: [...bbox] as Line['bbox'], dir: [Math.round(dir[0]), Math.round(dir[1])], chars: [] };
+      ink = null;
       lines.push(cur);
     },
-    onChar(c, origin, _font, size) {
+    onChar(c, origin, _font, size, quad) {
       if (!cur) return;
       cur.text += c;
       cur.chars.push({ c, x: origin[0], y: origin[1], size });
+      if (c.trim()) {
+        const xs = [quad[0], quad[2], quad[4], quad[6]];
+        ink = ink ? [Math.min(ink[0], ...xs), Math.max(ink[1], ...xs)] : [Math.min(...xs), Math.max(...xs)];
+      }
     },
   });
+  close();
   return lines.filter((l) => l.text.trim());
 }
 

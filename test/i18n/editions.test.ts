@@ -91,7 +91,7 @@ describe('hyphenation in a narrow column', () => {
         for (const b of c.blocks) {
           if (b.kind !== 'paragraph') continue;
           const source = b.inlines.map((i) => i.text).join('');
-          const ls = setText(b.inlines, STYLES.body, ctx, b.source).map((l) => l.items.filter((i): i is TextItem => i.type === 'text').map((i) => i.text).join(' '));
+          const ls = setText(b.inlines, STYLES.body, ctx, b.source).map((l) => l.items.filter((i): i is TextItem => i.type === 'text').reduce((s, i) => s + (s && !i.hyphen ? ' ' : '') + i.text, '')); // the added hyphen is a mark of its own, after its word
           for (let k = 0; k + 1 < ls.length; k++) {
             const m = /(\p{L}+)-$/u.exec(ls[k]);
             if (!m) continue;

@@ -10,6 +10,7 @@ import { defaultTheme } from '../../src/4-theme/design.js';
 import type { ImageInfo } from '../../src/5-images/processImage.js';
 import type { PageItem, PageModel, StructNode, TextItem } from '../../src/model/page.js';
 import { docFromMarkdown, words } from '../helpers.js';
+import { hyphenator } from '../../src/3-typography/hyphenate.js';
 
 const PAGE = defaultTheme().page;
 const layout = (md: string, images: Record<string, ImageInfo> = {}): PageModel =>
@@ -18,6 +19,17 @@ const chain = (n: StructNode | undefined): string[] => (n ? [n.role, ...chain(n.
 const texts = (m: PageModel, kind = 'body') => m.pages.filter((p) => p.kind === kind).flatMap((p) => p.items.filter((i): i is TextItem => i.type === 'text'));
 
 describe('structure in the page model', () => {
+  it('a hyphen added at a line break is an artifact, and the tagged text, with its spaces, reads every word whole', () => {
+    const para = Array.from({ length: 4 }, () => 'Notwithstanding comprehensive documentation, responsibilities accumulate unpredictably: international beekeeping associations acknowledge overwintering difficulties, disproportionately affecting inexperienced practitioners.').join(' ');
+    const m = layoutBook({ doc: docFromMarkdown([`# Section\n\n${para}\n`], 'en'), images: new Map(), metrics: fakeMetrics(), hyphenate: hyphenator('en') });
+    const column = texts(m).filter((t) => t.y > PAGE.margin.top && t.y < PAGE.height - PAGE.margin.bottom);
+    const hyphens = column.filter((t) => t.hyphen);
+    expect(hyphens.length).toBeGreaterThan(0);
+    for (const h of hyphens) expect([h.text, h.tag]).toEqual(['-', undefined]);
+    const said = column.filter((t) => t.tag?.role === 'P').map((t) => t.text + (t.spaceAfter ? ' ' : '')).join('');
+    expect(said).toBe(para);
+  });
+
   it('a paragraph running over two pages is one element; each Markdown paragraph is one P', () => {
     const paragraphs = Array.from({ length: 40 }, (_, i) => words(60 + ((i * 37) % 90), i + 1));
     const m = layout(`# Section\n\n${paragraphs.join('\n\n')}\n`);
