@@ -13,7 +13,7 @@ import type { Metrics } from './metrics.js';
 import { paginate, type Pagination } from './paginate.js';
 import { failMissing, type MissingChars } from './lineBreak.js';
 import { coverItems, backItems, coverWarning } from './covers.js';
-import { balanceLinks, collectLinks, linksFlow } from './linksPage.js';
+import { balanceLinks, collectLinks, linksFlow, type LinkCells } from './linksPage.js';
 import { defaultTheme } from '../4-theme/design.js';
 
 export interface BookInput {
@@ -166,8 +166,9 @@ export function layoutBook(input: BookInput): PageModel {
     }
   }
   if (!linksPlaced && links.length) parts.push({ links: 1 });
+  const cells: LinkCells = new Map();
   const body = balanceLinks(ctx, (how) => {
-    const flows = parts.flatMap((p) => ('links' in p ? linksFlow(links, doc, ctx, p.links, how) : p));
+    const flows = parts.flatMap((p) => ('links' in p ? linksFlow(links, doc, ctx, p.links, how, cells) : p));
     // A paragraph kept with what follows is released when a page break follows anyway.
     for (let i = 0; i < flows.length - 1; i++) {
       const f = flows[i];

@@ -1,5 +1,6 @@
 import { buildLine, type Line } from './lineBreak.js';
 import { breakPoints, measure, splitWord, type BreakOptions, type Word } from './words.js';
+import { work } from './work.js';
 
 /** A place where a paragraph may break: after word `w` (a space), or inside it at `at` characters. */
 interface Breakpoint {
@@ -80,6 +81,7 @@ export function totalFit(words: Word[], o: BreakOptions, tolerance: number): Lin
     const b = bps[i];
     const candidates: Node[] = [];
     const keep: Node[] = [];
+    work.breaksWeighed += active.length;
     for (const a of active) {
       const A = bps[a.bp];
       const natural = end(b) - start(A);
