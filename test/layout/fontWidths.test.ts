@@ -17,7 +17,7 @@ describe('font widths', () => {
   const fonts = fontSet(join(REPO, 'fonts'));
   for (const face of Object.keys(DEFAULT_FACES) as FaceId[]) {
     it(`agree with fontkit and with the run pdfkit draws (${face})`, () => {
-      const font = fontkit.openSync(join(REPO, 'fonts', DEFAULT_FACES[face])) as fontkit.Font;
+      const font = fontkit.openSync(join(REPO, 'fonts', DEFAULT_FACES[face])) as fontkit.Font & { glyphForCodePoint(cp: number): { advanceWidth: number } };
       for (const text of SAMPLES) {
         if (![...text].every((ch) => font.hasGlyphForCodePoint(ch.codePointAt(0)!))) continue;
         const expected =
