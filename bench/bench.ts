@@ -118,7 +118,7 @@ for (const pages of [50, 100, 200]) {
   run(dir, ['--out', join(dir, 'build'), '--no-booklet']); // fills its image cache
   const runs = [0, 1, 2].map(() => run(dir, ['--out', join(dir, 'build'), '--no-booklet']));
   const count = Number(/\d+/.exec(execFileSync('pdfinfo', [join(dir, 'build', 'bench-en.pdf')]).toString().split('\n').find((l) => l.startsWith('Pages'))!)![0]);
-  report(`long paragraphs + 3 links pages, ${count} pages`, runs, count);
+  report(`long paragraphs, links, ${count} pages`, runs, count);
   rmSync(dir, { recursive: true, force: true });
 }
 rmSync(out, { recursive: true, force: true });
