@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: wall time and peak memory of whole `zine build` processes, with the time of each
- * stage, for the French zine (cold and warm image cache) and for generated guides of 50, 100 and 200
- * pages (to show cost growing linearly with pages). Prints figures; asserts nothing.
+ * stage, for the French zine (cold and warm image cache), for generated guides of 50, 100 and 200
+ * pages (to show cost growing linearly with pages) and for a guide of long paragraphs and links pages
+ * (the cost per page of text unlike ours). Prints figures; asserts nothing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -58,6 +59,36 @@ function generatedGuide(pages: number): string {
   return dir;
 }
 
+/**
+ * A guide shaped like one written by others (issue 11): long paragraphs of long words, SVG diagrams,
+ * lists of links, and three `::: links` (each prints every link with its QR code).
+ */
+function longParagraphsGuide(sections: number): string {
+  const dir = mkdtempSync(join(tmpdir(), `zine-bench-long-`));
+  mkdirSync(join(dir, 'content', 'en'), { recursive: true });
+  mkdirSync(join(dir, 'images'));
+  symlinkSync(join(root, 'fonts'), join(dir, 'fonts'));
+  cpSync(join(root, 'content', 'en', 'strings.yml'), join(dir, 'content', 'en', 'strings.yml'));
+  writeFileSync(join(dir, 'content', 'zine.yml'), 'slug: bench\nsource: en\n');
+  for (let d = 0; d < 3; d++) {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300" viewBox="0 0 600 300"><rect x="10" y="10" width="180" height="80" fill="#ddd" stroke="#000"/><rect x="400" y="200" width="180" height="80" fill="#eee" stroke="#000"/><path d="M190 50 L400 240" stroke="#000" stroke-width="3"/><circle cx="300" cy="150" r="${30 + d * 10}" fill="#c33"/></svg>`;
+    writeFileSync(join(dir, 'images', `diagram${d}.svg`), svg);
+  }
+  const sentence = (i: number) => `The administrator of a community server should review the configuration of every federation setting before inviting people who depend on encrypted conversations for their safety, number ${i}, and document what was decided.`;
+  const para = (n: number, k: number) => Array.from({ length: n }, (_, i) => sentence(k * 100 + i)).join(' ');
+  let link = 0;
+  const links = (n: number) => Array.from({ length: n }, () => (link++, `- Read the documentation of project ${link} at [its site](https://project${link}.example.org/docs/getting-started/installation.html) or the [forum](https://forum${link}.example.org/t/${link})`)).join('\n');
+  for (let s = 0; s < sections; s++) {
+    let md = s === 0 ? '---\ntitle: A long guide\nsubtitle: Written by others\nedition: 2024\npublisher: Others\nwebsite: https://example.org\nback: Pass it on.\n---\n\n' : '';
+    md += `# Section ${s + 1}\n\n## Part ${s + 1}\n\n`;
+    for (let p = 0; p < 4; p++) md += `${para(7, s * 10 + p)}\n\n`;
+    md += `![Diagram](diagram${s % 3}.svg "How the pieces fit together ${s + 1}")\n\n## More ${s + 1}\n\n${para(9, s * 10 + 7)}\n\n`;
+    if (s % 3 === 2) md += `## Links ${s}\n\n${links(7)}\n\n::: links\n:::\n\n`;
+    writeFileSync(join(dir, 'content', 'en', `${String(s).padStart(2, '0')}.md`), md);
+  }
+  return dir;
+}
+
 execFileSync(process.execPath, [cli, '--version']); // the bundle is built before anything is timed
 console.log(`node ${process.version}, ${process.platform} ${process.arch}; median of 3 runs; whole process\n`);
 
@@ -80,6 +111,14 @@ for (const pages of [50, 100, 200]) {
   const runs = [0, 1, 2].map(() => run(dir, ['--out', join(dir, 'build')]));
   const count = Number(/\d+/.exec(execFileSync('pdfinfo', [join(dir, 'build', 'bench-xx.pdf')]).toString().split('\n').find((l) => l.startsWith('Pages'))!)![0]);
   report(`generated ${count} pages, warm cache`, runs, count);
+  rmSync(dir, { recursive: true, force: true });
+}
+{
+  const dir = longParagraphsGuide(9);
+  run(dir, ['--out', join(dir, 'build'), '--no-booklet']); // fills its image cache
+  const runs = [0, 1, 2].map(() => run(dir, ['--out', join(dir, 'build'), '--no-booklet']));
+  const count = Number(/\d+/.exec(execFileSync('pdfinfo', [join(dir, 'build', 'bench-en.pdf')]).toString().split('\n').find((l) => l.startsWith('Pages'))!)![0]);
+  report(`long paragraphs, links, ${count} pages`, runs, count);
   rmSync(dir, { recursive: true, force: true });
 }
 rmSync(out, { recursive: true, force: true });

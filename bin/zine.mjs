@@ -20,7 +20,8 @@ function newest(path) {
   return t;
 }
 
-const sourcesTime = Math.max(newest(join(root, 'src')), statSync(join(root, 'package-lock.json')).mtimeMs);
+// This file too: how it bundles (its esbuild options) is part of what a bundle or snapshot is made from.
+const sourcesTime = Math.max(newest(join(root, 'src')), statSync(join(root, 'package-lock.json')).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
 let esbuild;
 const bundler = async () => (esbuild ??= await import('esbuild'));
 
@@ -80,8 +81,10 @@ async function snapshot() {
     for (const f of readdirSync(dir)) if (f.endsWith('.blob') && f !== `${key}.blob`) rmSync(join(dir, f), { force: true }); // older snapshots (never this one, which a run started meanwhile may have made)
     // pdfkit's CommonJS build: its ES build reads import.meta, which a snapshot bundle cannot have.
     // sharp (native) stays outside and is required at run time: a snapshot has no import(), so
-    // dynamic imports become require() calls.
-    const entry = await bundle('snapshot.ts', dir, 'cjs', { external: ['sharp'], supported: { 'dynamic-import': false }, alias: { pdfkit: join(root, 'node_modules/pdfkit/js/pdfkit.js') } });
+    // dynamic imports become require() calls. The heap keeps every module's source, and each run
+    // reads the whole heap back: sources without their spaces and comments make a blob about a fifth
+    // smaller (measured: 34 -> 27 MB, 0.15 s less CPU at each start); names stay as written.
+    const entry = await bundle('snapshot.ts', dir, 'cjs', { external: ['sharp'], supported: { 'dynamic-import': false }, alias: { pdfkit: join(root, 'node_modules/pdfkit/js/pdfkit.js') }, minifyWhitespace: true, minifySyntax: true });
     const tmp = `${blob}.${process.pid}.tmp`;
     const r = spawnSync(process.execPath, ['--snapshot-blob', tmp, '--build-snapshot', entry], { env: { ...process.env, ZINE_SNAPSHOT_ROOT: root }, encoding: 'utf8' });
     if (r.status !== 0 || !existsSync(tmp)) throw new Error(r.stderr);
@@ -93,7 +96,7 @@ async function snapshot() {
   }
 }
 
-// Only builds gain from the snapshot (about 0.2 s); a light command starts faster without its 35 MB.
+// Only builds gain from the snapshot (about 0.2 s); a light command starts faster without its 27 MB.
 const command = process.argv.slice(2).find((a, i, all) => !a.startsWith('-') && all[i - 1] !== '--root');
 const blob = command === 'build' ? await snapshot() : null;
 let done = false;

@@ -16,7 +16,7 @@ import type { Metrics } from './metrics.js';
 import { paginate, type Levers, type Pagination } from './paginate.js';
 import { failMissing, type MissingChars } from './lineBreak.js';
 import { coverItems, backItems, coverWarning } from './covers.js';
-import { balanceLinks, collectLinks, linksFlow, type LinksLayout } from './linksPage.js';
+import { balanceLinks, collectLinks, linksFlow, type LinkCells, type LinksLayout } from './linksPage.js';
 import { defaultTheme } from '../4-theme/design.js';
 
 export interface BookInput {
@@ -283,9 +283,11 @@ export function layoutBook(input: BookInput): PageModel {
   const tocCache: TocCache = { titles: new Map(), numberWidths: new Map() };
   // The links page's flows for each way of setting it (a QR code is costly to make), for every pass.
   const linksFlows = new Map<string, Flow[]>();
+  // Its cells (QR code, label, address) are set once for all ways (linksPage.ts).
+  const cells: LinkCells = new Map();
   const linksFor = (level: 1 | 2, how: LinksLayout) => {
     const key = JSON.stringify([level, how]);
-    if (!linksFlows.has(key)) linksFlows.set(key, linksFlow(links, doc, ctx, level, how));
+    if (!linksFlows.has(key)) linksFlows.set(key, linksFlow(links, doc, ctx, level, how, cells));
     return linksFlows.get(key)!;
   };
   const lay = (levers: Levers) => {

@@ -12,6 +12,7 @@ import { adopt, structNode, tagAll } from './structure.js';
 import { qrModules, showsUrl } from './links.js';
 import type { Pagination } from './paginate.js';
 import { plainText, setText, stackLines, type FlowContext } from './text.js';
+import { work } from './work.js';
 
 export interface GuideLink {
   url: string;
@@ -126,11 +127,23 @@ export interface LinksLayout {
   breakBeforeRow?: number;
 }
 
+/** A cell of the links page: its QR code, label and address, from the top of its row. */
+interface Cell {
+  items: PageItem[];
+  height: number;
+}
+
+/**
+ * Cells already set, by link and by the x of their column: the links page is laid out again to balance
+ * its last page, and once for each `::: links`, with the same cells each time.
+ */
+export type LinkCells = Map<GuideLink, Map<number, Cell>>;
+
 /**
  * The links page: every link with its QR code. Placed by `::: links` inside a section it opens a page of
  * that section under a `##`-level title; without the directive it is a section of its own at the end.
  */
-export function linksFlow(links: GuideLink[], doc: DocumentModel, ctx: FlowContext, level: 1 | 2, how: LinksLayout = {}): Flow[] {
+export function linksFlow(links: GuideLink[], doc: DocumentModel, ctx: FlowContext, level: 1 | 2, how: LinksLayout = {}, cells: LinkCells = new Map()): Flow[] {
   const { styles, space, colors } = ctx.theme;
   const src = { file: `content/${doc.lang}/strings.yml`, line: 1, col: 1 };
   const heading = { id: 'zine-links', title: doc.strings.links, level };
@@ -160,20 +173,31 @@ export function linksFlow(links: GuideLink[], doc: DocumentModel, ctx: FlowConte
   const list = structNode('L');
   const { columns, cellW, gutter, qr } = linksGrid(ctx);
   const textW = cellW - qr - TEXT_GAP;
-  const cell = (l: GuideLink, x: number) => {
+  const cell = (l: GuideLink, x: number): Cell => {
+    let byX = cells.get(l);
+    if (!byX) cells.set(l, (byX = new Map()));
+    const known = byX.get(x);
+    if (known) return known;
+    work.linkCells++;
     const label = l.label.length ? setText(l.label, styles.linkLabel, ctx, l.source, textW) : [];
     const url = setText([{ text: l.url, link: l.url }], styles.linkUrl, ctx, src, textW);
     const a = stackLines(label, x + qr + TEXT_GAP, 1);
     const b = stackLines(url, x + qr + TEXT_GAP, 1 + a.height + (label.length ? 1 : 0));
-    const link = structNode('Link', { parent: structNode('LBody', { parent: structNode('LI', { parent: list }) }) });
-    const items: PageItem[] = [{ type: 'qr', x, y: 0, size: qr, modules: qrModules(l.url), color: colors.ink }, ...tagAll([{ type: 'link', x, y: 0, w: qr, h: qr, url: l.url }, ...a.items, ...b.items], link)];
-    return { items, height: Math.max(qr, b.bottom) };
+    const items: PageItem[] = [{ type: 'qr', x, y: 0, size: qr, modules: qrModules(l.url), color: colors.ink }, { type: 'link', x, y: 0, w: qr, h: qr, url: l.url }, ...a.items, ...b.items];
+    const made = { items, height: Math.max(qr, b.bottom) };
+    byX.set(x, made);
+    return made;
   };
   for (let i = 0, row = 0; i < links.length; i += columns, row++) {
     if (row > 0 && row === how.breakBeforeRow) flows.push({ kind: 'break', reason: 'explicit' });
-    const cells = links.slice(i, i + columns).map((l, k) => cell(l, k * (cellW + gutter)));
+    // A cell is set once per book; its marks are tagged anew each time, in this list (structure, tagged PDF).
+    const rowCells = links.slice(i, i + columns).map((l, k) => {
+      const { items: [qrCode, ...rest], height } = cell(l, k * (cellW + gutter));
+      const link = structNode('Link', { parent: structNode('LBody', { parent: structNode('LI', { parent: list }) }) });
+      return { items: [qrCode, ...tagAll(rest, link)], height };
+    });
     const gap = i === 0 ? FIRST_ROW_GAP : how.tight ? TIGHT_ROW_GAP : ROW_GAP;
-    flows.push({ kind: 'block', height: Math.max(...cells.map((c) => c.height)), items: cells.flatMap((c) => c.items), spaceBefore: gap, keepWithNext: false, part: 'links' });
+    flows.push({ kind: 'block', height: Math.max(...rowCells.map((c) => c.height)), items: rowCells.flatMap((c) => c.items), spaceBefore: gap, keepWithNext: false, part: 'links' });
   }
   return flows;
 }

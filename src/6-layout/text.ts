@@ -9,6 +9,7 @@ import type { Hyphenator } from '../3-typography/hyphenate.js';
 import { breakLines, type Line, type MissingChars } from './lineBreak.js';
 import type { Metrics } from './metrics.js';
 import type { FlowLine } from './flow.js';
+import { work } from './work.js';
 
 export interface FlowContext {
   metrics: Metrics;
@@ -110,6 +111,7 @@ export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, c
 }
 
 export function setText(inlines: Inline[], style: TextStyle, ctx: FlowContext, source: SourcePos, width = ctx.width, indent = 0): FlowLine[] {
+  work.textsSet++;
   const lines = breakLines(inlines, { style, width, metrics: ctx.metrics, lang: ctx.lang, hyphenate: ctx.hyphenate, source, missing: ctx.missing, fallback: ctx.theme.fallback });
   return toFlowLines(lines, style, ctx.metrics, ctx.theme.colors, indent);
 }

@@ -1,5 +1,6 @@
 import { buildLine, type Line } from './lineBreak.js';
-import { breakPoints, measure, splitWord, type BreakOptions, type Word } from './words.js';
+import { breakPoints, headOf, measure, splitWord, type BreakOptions, type Word } from './words.js';
+import { work } from './work.js';
 
 /** A place where a paragraph may break: after word `w` (a space), or inside it at `at` characters. */
 interface Breakpoint {
@@ -60,9 +61,8 @@ export function totalFit(words: Word[], o: BreakOptions, tolerance: number): Lin
   for (let w = 0; w < n; w++) {
     const word = words[w];
     for (const p of breakPoints(word, o).reverse()) {
-      const [head] = splitWord(word, p.at, false, o);
-      const end = head.pieces[head.pieces.length - 1];
-      const hw = p.hyphen ? measure('-', end.face, o, end.size) : 0;
+      const head = headOf(word, p.at, o);
+      const hw = p.hyphen ? measure('-', head.end.face, o, head.end.size) : 0;
       bps.push({ w, at: p.at, hyphen: p.hyphen, penalty: HYPHEN_PENALTY, forced: false, head: head.width, hyphenWidth: hw });
     }
     if (w + 1 < n) bps.push({ w: w + 1, at: 0, hyphen: false, penalty: 0, forced: word.hardBreakAfter, head: 0, hyphenWidth: 0 });
@@ -75,47 +75,63 @@ export function totalFit(words: Word[], o: BreakOptions, tolerance: number): Lin
   // Spaces inside a line from a to b: those before words a.w+1 .. last word of the line.
   const lastWord = (b: Breakpoint) => (b.at === 0 ? b.w - 1 : b.w);
 
+  // Each line's ends, once per breakpoint: the inner loop below runs for every (active node,
+  // breakpoint) pair, some twenty per breakpoint in a long paragraph.
+  const starts = bps.map(start);
+  const ends = bps.map(end);
+  const lastWords = bps.map(lastWord);
+
   let active: Node[] = [{ bp: 0, line: 0, total: 0, fitness: 1, prev: null }];
+  // The best way to reach the current break with lines of each looseness (fitness class), and the
+  // order the classes were first reached in (ties keep the first).
+  const best: (Node | undefined)[] = [undefined, undefined, undefined, undefined];
+  const classes: number[] = [];
   for (let i = 1; i < bps.length; i++) {
     const b = bps[i];
-    const candidates: Node[] = [];
-    const keep: Node[] = [];
-    for (const a of active) {
-      const A = bps[a.bp];
-      const natural = end(b) - start(A);
-      const lw = lastWord(b);
-      const first = A.w;
+    const lw = lastWords[i];
+    const last = b.forced; // the paragraph end or a hard line break: not justified
+    const final = i === bps.length - 1;
+    work.breaksWeighed += active.length;
+    // Nodes too far back for any later line (it would have to shrink past its limit) are dropped,
+    // the others kept in order, in place.
+    let kept = 0;
+    for (let k = 0; k < active.length; k++) {
+      const a = active[k];
+      const natural = ends[i] - starts[a.bp];
+      const first = bps[a.bp].w;
       const stretch = lw > first ? st[lw] - st[first] : 0;
       const shrink = lw > first ? sh[lw] - sh[first] : 0;
-      const last = b.forced; // the paragraph end or a hard line break: not justified
       let ratio: number;
       if (last) ratio = natural <= o.width ? 0 : shrink > 0 ? (o.width - natural) / shrink : -Infinity;
       // A line of code alone has nothing to stretch: it is set ragged, rated as if its spaces stretched
       // (the fuller the better), and never refused.
       else if (natural < o.width) ratio = stretch > 0 ? (o.width - natural) / stretch : lw > first && fixed[lw] > fixed[first] ? Math.min(tolerance, (o.width - natural) / (fixed[lw] - fixed[first])) : Infinity;
       else ratio = shrink > 0 ? (o.width - natural) / shrink : natural - o.width < EXACT ? 0 : -Infinity;
-      if (ratio >= -1) keep.push(a);
+      if (ratio >= -1) active[kept++] = a;
       if (ratio < -1 || ratio > tolerance) continue;
       const badness = 100 * Math.abs(ratio) ** 3;
       let demerits = (1 + badness + b.penalty) ** 2;
+      const A = bps[a.bp];
       if (b.hyphen && A.hyphen) demerits += FLAGGED_DEMERITS;
       // A paragraph's last line should not be the end of a hyphenated word.
-      if (i === bps.length - 1 && A.hyphen) demerits += FINAL_HYPHEN_DEMERITS;
+      if (final && A.hyphen) demerits += FINAL_HYPHEN_DEMERITS;
       // Nor a very short last line (a runt) after other lines, when the lines above can take it.
-      if (i === bps.length - 1 && a.bp !== 0 && natural < RUNT * o.width) demerits += RUNT_DEMERITS;
+      if (final && a.bp !== 0 && natural < RUNT * o.width) demerits += RUNT_DEMERITS;
       const fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
       if (Math.abs(fitness - a.fitness) > 1) demerits += FITNESS_DEMERITS;
-      candidates.push({ bp: i, line: a.line + 1, total: a.total + demerits, fitness, prev: a });
+      const total = a.total + demerits;
+      const known = best[fitness];
+      if (!known) classes.push(fitness);
+      if (!known || known.total > total) best[fitness] = { bp: i, line: a.line + 1, total, fitness, prev: a };
     }
-    active = b.forced ? [] : keep;
-    if (candidates.length) {
-      // One node per fitness class: the best way to reach this break with lines of that looseness.
-      const best = new Map<number, Node>();
-      for (const c of candidates) if (!best.has(c.fitness) || best.get(c.fitness)!.total > c.total) best.set(c.fitness, c);
-      active.push(...best.values());
+    active.length = last ? 0 : kept;
+    for (const c of classes) {
+      active.push(best[c]!);
+      best[c] = undefined;
     }
+    classes.length = 0;
     if (active.length === 0) return null;
-    if (b.forced && i < bps.length - 1) {
+    if (last && !final) {
       // A hard line break: everything after starts from the best node here.
       const bestHere = active.reduce((p, c) => (c.total < p.total ? c : p));
       active = [bestHere];

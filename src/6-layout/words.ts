@@ -265,6 +265,26 @@ export function splitWord(word: Word, offset: number, hyphen: boolean, o: BreakO
   ];
 }
 
+/**
+ * The width of `word`'s first `offset` characters and the piece they end in (for the hyphen's face
+ * and size): what `splitWord(word, offset, false, o)[0]` measures, without building its pieces, for
+ * total fit, which asks it at every place every word may break.
+ */
+export function headOf(word: Word, offset: number, o: BreakOptions): { width: number; end: Piece } {
+  let width = 0;
+  let seen = 0;
+  let end = word.pieces[0];
+  for (const p of word.pieces) {
+    const n = p.text.length === 1 ? 1 : [...p.text].length;
+    if (seen >= offset) break;
+    end = p;
+    if (seen + n <= offset) width += p.width;
+    else width += measure([...p.text].slice(0, offset - seen).join(''), p.face, o, p.size);
+    seen += n;
+  }
+  return { width, end };
+}
+
 /** How many characters of a word fit the line, at least one: one pass over its characters. */
 export function cutToFit(word: Word, o: BreakOptions): number {
   let width = 0;
@@ -290,13 +310,36 @@ const LONG_CODE_SHARE = 0.25;
  * added). An address breaks only after / ? & = # in its path (or after its scheme), never inside its
  * domain; code breaks after / . - as well.
  */
-export function breakPoints(word: Word, o: BreakOptions): { at: number; hyphen: boolean }[] {
-  const text = word.pieces.map((p) => p.text).join('');
-  const chars = [...text];
-  const points: { at: number; hyphen: boolean }[] = [];
+export function breakPoints(word: Word, o: BreakOptions): BreakPoint[] {
+  const text = word.pieces.length === 1 ? word.pieces[0].text : word.pieces.map((p) => p.text).join('');
   const isLink = word.pieces.some((p) => p.link);
-  // Code breaks inside a token only when the token is long: a short one moves to the next line whole.
   const isCode = word.pieces.some((p) => p.code);
+  // A plain word's points depend on its letters, its language and its hyphenator only: the same words
+  // come back in every paragraph and every layout pass, so they are found once.
+  if (isLink || isCode || word.url) return findBreakPoints(word, text, isLink, isCode, o);
+  const hyphenate = o.hyphenate && o.style.hyphenate && word.pieces.every((p) => p.face !== 'mono') ? o.hyphenate : NO_HYPHENATION;
+  let byLang = plainPoints.get(hyphenate);
+  if (!byLang) plainPoints.set(hyphenate, (byLang = new Map()));
+  let known = byLang.get(o.lang);
+  if (!known) byLang.set(o.lang, (known = new Map()));
+  let points = known.get(text);
+  if (!points) known.set(text, (points = findBreakPoints(word, text, false, false, { ...o, hyphenate })));
+  return [...points];
+}
+
+export interface BreakPoint {
+  at: number;
+  hyphen: boolean;
+}
+
+const NO_HYPHENATION: Hyphenator = () => [];
+/** Plain words' break points, by hyphenator, language and text. */
+const plainPoints = new WeakMap<Hyphenator, Map<string, Map<string, BreakPoint[]>>>();
+
+function findBreakPoints(word: Word, text: string, isLink: boolean, isCode: boolean, o: BreakOptions): BreakPoint[] {
+  const chars = [...text];
+  const points: BreakPoint[] = [];
+  // Code breaks inside a token only when the token is long: a short one moves to the next line whole.
   const longCode = isCode && word.width > o.width * LONG_CODE_SHARE;
   const url = word.url;
   if (url) {

@@ -57,7 +57,7 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
   const fonts = new Map<FaceId, Font>();
   const runs = new Map<FaceId, Map<string, ShapedRun>>();
   const pdfFonts = new Map<FaceId, unknown>();
-  const glyphsByChar = new Map<FaceId, Map<number, Glyph>>();
+  const glyphGetters = new Map<FaceId, (cp: number) => Glyph>();
   const open = (face: FaceId): Font => {
     let f = fonts.get(face);
     if (!f) {
@@ -72,28 +72,46 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
     }
     return f;
   };
+  /** Glyphs by code point, cached per face: a new word costs a few map lookups. */
+  const glyphs = (face: FaceId): ((cp: number) => Glyph) => {
+    let get = glyphGetters.get(face);
+    if (!get) {
+      const font = open(face) as Font & { glyphForCodePoint(cp: number): Glyph };
+      const chars = new Map<number, Glyph>();
+      get = (cp) => {
+        let g = chars.get(cp);
+        if (!g) chars.set(cp, (g = font.glyphForCodePoint(cp)));
+        return g;
+      };
+      glyphGetters.set(face, get);
+    }
+    return get;
+  };
+  // fontkit reads unitsPerEm through a getter each time: layout asks for it once per word.
+  const emSizes = new Map<FaceId, number>();
+  const unitsPerEm = (face: FaceId): number => {
+    let u = emSizes.get(face);
+    if (u === undefined) emSizes.set(face, (u = open(face).unitsPerEm));
+    return u;
+  };
   const shape = (face: FaceId, text: string): ShapedRun => {
-    const font = open(face) as Font & { glyphForCodePoint(cp: number): Glyph };
+    const font = open(face);
     const memo = runs.get(face)!;
     let run = memo.get(text);
     if (!run) {
       if (SHAPED.has(face)) run = font.layout(text) as unknown as ShapedRun;
       else {
-        // Glyphs by code point, cached per face: a new word costs a few map lookups.
-        let chars = glyphsByChar.get(face);
-        if (!chars) glyphsByChar.set(face, (chars = new Map()));
-        const glyphs: Glyph[] = [];
+        const glyphFor = glyphs(face);
+        const list: Glyph[] = [];
         const positions: Position[] = [];
         let advanceWidth = 0;
         for (const ch of text) {
-          const cp = ch.codePointAt(0)!;
-          let g = chars.get(cp);
-          if (!g) chars.set(cp, (g = font.glyphForCodePoint(cp)));
-          glyphs.push(g);
+          const g = glyphFor(ch.codePointAt(0)!);
+          list.push(g);
           positions.push({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: g.advanceWidth });
           advanceWidth += g.advanceWidth;
         }
-        run = { glyphs, positions, advanceWidth };
+        run = { glyphs: list, positions, advanceWidth };
       }
       if (text.length <= 64) memo.set(text, run); // words, not the odd 5,000-letter string
     }
@@ -129,9 +147,17 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
       }
       return f;
     },
-    width: (face, text) => shape(face, text).advanceWidth / open(face).unitsPerEm,
+    // Layout measures every word and every hyphenated head: a text face's width is the sum of its
+    // advances (as `shape` adds them up), without building a run that only render needs.
+    width: (face, text) => {
+      if (SHAPED.has(face)) return shape(face, text).advanceWidth / unitsPerEm(face);
+      const glyphFor = glyphs(face);
+      let advance = 0;
+      for (const ch of text) advance += glyphFor(ch.codePointAt(0)!).advanceWidth;
+      return advance / unitsPerEm(face);
+    },
     has: (face, cp) => open(face).hasGlyphForCodePoint(cp),
-    ascent: (face) => open(face).ascent / open(face).unitsPerEm,
-    descent: (face) => open(face).descent / open(face).unitsPerEm,
+    ascent: (face) => open(face).ascent / unitsPerEm(face),
+    descent: (face) => open(face).descent / unitsPerEm(face),
   };
 }

@@ -3,7 +3,7 @@
  * a space 2.5 pt. Expected widths are counted by hand from the text.
  */
 import { describe, expect, it } from 'vitest';
-import { breakPoints, cutToFit, failMissing, measure, splitWord, toWords, type BreakOptions, type MissingChars, type Word } from '../../src/6-layout/words.js';
+import { breakPoints, cutToFit, failMissing, headOf, measure, splitWord, toWords, type BreakOptions, type MissingChars, type Word } from '../../src/6-layout/words.js';
 import { firstFit } from '../../src/6-layout/lineBreak.js';
 import { fakeMetrics, type Metrics } from '../../src/6-layout/metrics.js';
 import { ZineError } from '../../src/errors.js';
@@ -259,6 +259,20 @@ describe('cutToFit', () => {
   });
 });
 
+describe('headOf', () => {
+  it('measures a word’s first characters as splitWord’s head does, and ends in the same piece, at every offset', () => {
+    // Three faces and a character outside the BMP (two UTF-16 units, one character).
+    const [w] = toWords([{ text: 'ab' }, { text: 'cd𝔼f', bold: true }, { text: 'ghij', italic: true }], o());
+    expect(w.pieces.map((p) => p.face)).toEqual(['body', 'body-bold', 'body-italic']);
+    for (let k = 1; k <= 10; k++) {
+      const [head] = splitWord(w, k, false, o());
+      const mine = headOf(w, k, o());
+      expect(mine.width, `offset ${k}`).toBe(head.width);
+      expect(mine.end.face, `offset ${k}`).toBe(head.pieces[head.pieces.length - 1].face);
+    }
+  });
+});
+
 describe('breakPoints', () => {
   const at = (text: string, extra: Partial<BreakOptions> = {}) => breakPoints(word(text, extra), o(extra));
 
@@ -326,6 +340,26 @@ describe('breakPoints', () => {
     expect(at('chiffrement', { style: { ...body, hyphenate: false } })).toEqual([]);
     expect(at('chiffrement', { style: { ...body, face: 'mono' } })).toEqual([]);
     expect(breakPoints(toWords([{ text: 'chiffrement', code: true }], o())[0], o())).toEqual([]);
+  });
+
+  it('gives each hyphenator, language and style its own points, however often a word comes back', () => {
+    // Two hyphenators kept across calls (as a build keeps one per language), asked in turn.
+    const thirds = (w: string) => (w === 'chiffrement' ? [3, 6] : []);
+    const fifth = (w: string) => (w === 'chiffrement' ? [5] : []);
+    const anyCase = (w: string) => thirds(w.toLowerCase());
+    const ats = (extra: Partial<BreakOptions>) => at('chiffrement', extra).map((p) => p.at);
+    for (let round = 0; round < 2; round++) {
+      expect(ats({ hyphenate: thirds }), `round ${round}`).toEqual([6, 3]);
+      expect(ats({ hyphenate: fifth }), `round ${round}`).toEqual([5]);
+      expect(ats({ hyphenate: thirds, style: { ...body, hyphenate: false } }), `round ${round}`).toEqual([]);
+      expect(ats({ hyphenate: thirds, style: { ...body, face: 'mono' } }), `round ${round}`).toEqual([]);
+      // A proper noun, one hyphenator for both languages: hyphenated in German only.
+      expect(at('Chiffrement', { hyphenate: anyCase, lang: 'de' }).map((p) => p.at), `round ${round}`).toEqual([6, 3]);
+      expect(at('Chiffrement', { hyphenate: anyCase, lang: 'en' }), `round ${round}`).toEqual([]);
+    }
+    // What a caller does with the list it got (total fit reverses it) does not change the next answer.
+    at('chiffrement', { hyphenate: thirds }).reverse();
+    expect(ats({ hyphenate: thirds })).toEqual([6, 3]);
   });
 
   it('first fit takes the last point that fits', () => {
