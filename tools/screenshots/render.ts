@@ -1,5 +1,5 @@
 // Regenerates the guide's UI screenshots from HTML templates with headless Chromium.
-//   npx tsx tools/screenshots/render.ts [--lang fr|en|nl|de|es] [--only riot/call-failed]
+//   npx tsx tools/screenshots/render.ts [--lang fr|en|nl|de|es|ar|fa] [--only riot/call-failed]
 // French is the source language: its images go to images/<dir>/, the others to images/<lang>/<dir>/.
 // Also rewrites tools/screenshots/redactions.json (boxes over the elements marked "identifier").
 import { execFile } from 'node:child_process';
@@ -14,7 +14,9 @@ const run = promisify(execFile);
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const TEMPLATES = join(HERE, 'templates');
-const LANGS = ['fr', 'en', 'nl', 'de', 'es'];
+const LANGS = ['fr', 'en', 'nl', 'de', 'es', 'ar', 'fa'];
+// Their interfaces are mirrored: the templates' CSS uses logical properties (margin-inline-start …).
+const RTL_LANGS = ['ar', 'fa'];
 const SOURCE_LANG = 'fr';
 const SCALE = 2; // device scale factor: images are 2× their CSS size (144 dpi)
 const PAD = 4; // image px of margin around each redaction box
@@ -90,7 +92,7 @@ async function render(shot: string, lang: string, strings: Record<string, Record
   // <base> keeps the template's relative stylesheet links working from the temp copy.
   const html = fill(readFileSync(template, 'utf8'), strings[shot] ?? {}, where)
     .replace('<head>', `<head><base href="${pathToFileURL(template).href}">`)
-    .replace(/(<html)/, `$1 lang="${lang}"`)
+    .replace(/(<html)/, `$1 lang="${lang}"${RTL_LANGS.includes(lang) ? ' dir="rtl"' : ''}`)
     .replace('</body>', `${MEASURE}</body>`);
   const dir = mkdtempSync(join(tmpdir(), 'zine-page-'));
   try {
