@@ -2,12 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Diagnostics, fail, formatWarning, systemErrorAt } from './errors.js';
+import { Diagnostics, fail, formatWarning, systemErrorAt, type SourcePos, type Warn } from './errors.js';
 import { fontSet } from './fonts/fontMetrics.js';
 import type { ImposeOptions } from './8-impose/index.js';
-import { probeImage, processImage, type ImageInfo, type ImageProfile, type ProcessedImage } from './5-images/processImage.js';
+import { svgDrawingOrReason } from './5-images/svgDrawing.js';
+import { checkSvg, probeImage, processImage, type ImageInfo, type ImageProfile, type ProcessedImage } from './5-images/processImage.js';
 import { resolveImage } from './5-images/resolveImage.js';
 import { layoutBook } from './6-layout/book.js';
+import { replaceUnsettable } from './6-layout/unsettable.js';
 import { missingCharErrors, type MissingChars } from './6-layout/lineBreak.js';
 import { pressEdition } from './6-layout/press.js';
 import { loadGuide, type LoadedGuide } from './1-load/loadGuide.js';
@@ -85,6 +87,23 @@ async function timedAsync<T>(o: BuildOptions, stage: string, f: () => Promise<T>
   return r;
 }
 
+/**
+ * An SVG figure as a drawing we set ourselves (vector shapes, text in the guide's fonts), or null when it
+ * goes through the image stage as pixels: not an SVG, cropped or redacted (redaction must remove pixels),
+ * or holding what we do not draw, which is said when it has text (set then with the machine's fonts).
+ */
+function svgAsDrawing(bytes: Buffer, attrs: FigureAttrs, path: string, source: SourcePos, warn: Warn): ImageInfo | null {
+  if (!/\.svg$/i.test(path) || attrs.crop || attrs.redact.length) return null;
+  checkSvg(bytes, path, source);
+  const text = bytes.toString('utf8');
+  const drawing = svgDrawingOrReason(text);
+  if ('reason' in drawing) {
+    if (/<text\b/.test(text)) warn(`${path} is printed as an image, not drawn: ${drawing.reason}; its text is set in this machine's fonts, not the guide's`, source, 'Keep to paths, basic shapes and plain text (no CSS, gradients, clipping, dashes or rotated text), or convert its text to paths.');
+    return null;
+  }
+  return { width: drawing.width, height: drawing.height, pixelRatio: 1, format: 'svg', drawing };
+}
+
 /** What a language's layouts share: the guide read and typeset, its images probed, its theme sources. */
 interface Prepared {
   guide: LoadedGuide;
@@ -129,7 +148,7 @@ async function prepare(lang: string, o: BuildOptions, d: Diagnostics): Promise<P
           // Only a language that has localized images (an images/<lang>/ folder) is warned about one it lacks.
           if (lang !== guide.sourceLang && resolved.fellBack) d.warn(`no ${lang} version of ${fig.src}: using ${resolved.path}`, fig.source, `Add images/${lang}/${fig.src}.`);
           const bytes = readFileSync(resolved.absPath);
-          const info = await probeImage(bytes, fig.attrs, resolved.path, fig.source, cacheDir);
+          const info = svgAsDrawing(bytes, fig.attrs, resolved.path, fig.source, d.warn) ?? (await probeImage(bytes, fig.attrs, resolved.path, fig.source, cacheDir));
           if (info.format === 'gif') d.warn(`${fig.src} is a GIF: only its first frame prints`, fig.source, 'Pick the frame that shows what the text says and save it as PNG.');
           return { attrs: fig.attrs, bytes, path: resolved.path, source: fig.source, info };
         } catch (e) {
@@ -172,7 +191,12 @@ function layoutFor(p: Prepared, medium: Medium, o: BuildOptions, d: Diagnostics)
   const infos = new Map([...p.figures].map(([k, s]) => [k, s.info]));
   const metrics = fontSet(join(o.root, 'fonts'), theme.faces);
   const missing: MissingChars = new Map();
-  const model = timed(o, 'layout', () => layoutBook({ doc: p.doc, images: infos, metrics, hyphenate: p.hyphenate, theme, missing }));
+  const front = p.guide.files[0];
+  const doc = replaceUnsettable(p.doc, metrics, missing, {
+    meta: (key) => ({ file: front?.path ?? `content/${p.guide.lang}`, line: front?.keyLines?.[key] ?? 1, col: 1 }),
+    strings: { file: `content/${p.guide.lang}/strings.yml`, line: 1, col: 1 },
+  });
+  const model = timed(o, 'layout', () => layoutBook({ doc, images: infos, metrics, hyphenate: p.hyphenate, theme, missing }));
   for (const e of missingCharErrors(missing)) d.error(e);
   // The printed page's warnings are the ones to act on; the phone edition's figures are as wide as they can be.
   if (medium === 'page') for (const w of model.warnings) d.warn(w.message, w.where, w.hint);

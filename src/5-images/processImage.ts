@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Metadata, Sharp, SharpOptions } from 'sharp';
 import { fail, type SourcePos } from '../errors.js';
 import type { FigureAttrs } from '../model/document.js';
+import type { SvgDrawing } from './svgDrawing.js';
 
 // sharp loads only when an image is not in the cache: a warm build never pays for it.
 let sharpModule: ((input?: Buffer, options?: SharpOptions) => Sharp) | undefined;
@@ -36,6 +37,9 @@ function writeCache(path: string, data: Buffer | string): void {
   }
 }
 
+/** The widest an SVG is rasterised (pixels): a full A4 column at 300 ppi, with room. */
+const MAX_SVG_WIDTH = 4000;
+
 /** More pixels than any screenshot or photo a zine needs; a header claiming more is refused unread. */
 export const MAX_PIXELS = 80_000_000;
 
@@ -46,6 +50,8 @@ export interface ImageInfo {
   /** Pixels per CSS px of the source (2 for a 2x screenshot), from its density, default 1. */
   pixelRatio: number;
   format: string;
+  /** An SVG we draw ourselves as vectors (src/5-images/svgDrawing.ts): no pixels are made for it. */
+  drawing?: SvgDrawing;
 }
 
 export interface ProcessedImage {
@@ -62,7 +68,7 @@ function hostile(message: string, path: string, source: SourcePos, hint?: string
   fail(`${message}: ${path}`, source, hint);
 }
 
-function checkSvg(bytes: Buffer, path: string, source: SourcePos): void {
+export function checkSvg(bytes: Buffer, path: string, source: SourcePos): void {
   const text = bytes.toString('utf8');
   // External references would make the renderer read files or the network.
   const ref = /(?:href|src)\s*=\s*["']\s*(?!#|data:image\/)([^"']*)["']|url\(\s*["']?(?!#|data:image\/)([^"')]*)|<!ENTITY|<\?xml-stylesheet|@import/i.exec(text);
@@ -131,13 +137,15 @@ export async function processImage(
   path: string,
   source: SourcePos,
 ): Promise<ProcessedImage> {
-  const width = Math.max(1, Math.min(info.width, Math.round(targetWidthPx))); // never upscale
+  // Never upscale pixels; an SVG (rasterised: one we do not draw ourselves) is rendered at the size it prints.
+  const vector = info.format === 'svg' && !attrs.crop && !attrs.redact.length;
+  const width = Math.max(1, vector ? Math.min(MAX_SVG_WIDTH, Math.round(targetWidthPx)) : Math.min(info.width, Math.round(targetWidthPx)));
   const photo = info.format === 'jpeg' || info.format === 'heif';
   const key = imageCacheKey(bytes, attrs, width, profile, IMAGE_CODE_FINGERPRINT);
   const cached = cacheDir ? join(cacheDir, `${key}.${photo ? 'jpg' : 'png'}`) : null;
   const size = readCache<{ width: number; height: number }>(cached && `${cached}.json`);
   if (cached && size && existsSync(cached)) return { data: readFileSync(cached), ...size, format: photo ? 'jpeg' : 'png' };
-  const out = await makePixels(bytes, attrs, width, profile, photo, path, source);
+  const out = await makePixels(bytes, attrs, width, profile, photo, path, source, vector ? (72 * width) / info.width : undefined);
   if (cached) {
     writeCache(cached, out.data);
     writeCache(`${cached}.json`, JSON.stringify({ width: out.width, height: out.height }));
@@ -146,12 +154,12 @@ export async function processImage(
 }
 
 /** The pixels of a processed image, made with sharp (no cache). */
-export async function makePixels(bytes: Buffer, attrs: FigureAttrs, width: number, profile: ImageProfile, photo: boolean, path: string, source: SourcePos): Promise<ProcessedImage> {
+export async function makePixels(bytes: Buffer, attrs: FigureAttrs, width: number, profile: ImageProfile, photo: boolean, path: string, source: SourcePos, svgDensity?: number): Promise<ProcessedImage> {
   const sharp = await sharpLib();
   try {
     // Pass 1: upright pixels with the redaction boxes painted in (sharp composites last in a
     // pipeline, so this must be its own pass before crop and resize).
-    const upright = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().flatten({ background: '#ffffff' });
+    const upright = sharp(bytes, { limitInputPixels: MAX_PIXELS, ...(svgDensity ? { density: svgDensity } : {}) }).rotate().flatten({ background: '#ffffff' });
     const { data: raw, info: rawInfo } = await upright
       .composite(
         attrs.redact.map(([x, y, w, h]) => ({

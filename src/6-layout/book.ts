@@ -1,4 +1,5 @@
-import type { Block, DocumentModel } from '../model/document.js';
+import { figureKey, type Block, type DocumentModel } from '../model/document.js';
+import type { SourcePos } from '../errors.js';
 import { blocksOfKind } from '../model/walk.js';
 import type { OutlineEntry, Page, PageItem, PageKind, PageModel } from '../model/page.js';
 import type { PageGeometry, TextStyle, Theme } from '../model/theme.js';
@@ -7,6 +8,7 @@ import type { Hyphenator } from '../3-typography/hyphenate.js';
 import { blocksToFlow } from './blocks/index.js';
 import { setText, stackLines, type FlowContext } from './text.js';
 import { legibilityWarning } from './blocks/figure.js';
+import { drawVector, fontWarning } from './vectorFigure.js';
 import type { Flow } from './flow.js';
 import { translate } from './flow.js';
 import type { Metrics } from './metrics.js';
@@ -75,6 +77,8 @@ function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentMo
     const style: TextStyle = h.level === 1 ? styles.tocSection : styles.tocEntry;
     const indent = h.level === 1 ? 0 : TOC_INDENT;
     const lines = setText([{ text: h.title }], style, ctx, src, ctx.width - indent - TOC_NUMBER_WIDTH - 8, indent);
+    // A title no font can set has no line: its characters are recorded as missing, and the build fails on them.
+    if (!lines.length) continue;
     const last = lines[lines.length - 1];
     const numWidth = ctx.metrics.width(style.face, folio) * style.size + (style.tracking ?? 0) * folio.length;
     const base = (last.items.find((i) => i.type === 'text') as { y: number } | undefined)?.y ?? style.leading * 0.75;
@@ -193,6 +197,16 @@ export function layoutBook(input: BookInput): PageModel {
     pages.push({ index, kind, folio: index + 1, items: [...translate(p.items, b.x, b.y), ...pageFurniture(index, kind, p.section, doc, ctx)] });
   }
   pages.push({ index: pages.length, kind: 'back', folio: null, items: backItems(doc, ctx) });
+  // Drawings (SVG figures) were placed as image boxes; now they become their shapes and texts.
+  const figureAt = new Map<string, SourcePos>();
+  for (const c of doc.chapters) for (const f of blocksOfKind(c.blocks, 'figure')) if (!figureAt.has(figureKey(f.src, f.attrs))) figureAt.set(figureKey(f.src, f.attrs), f.source);
+  for (const page of pages) {
+    if (!page.items.some((it) => it.type === 'image' && input.images.get(it.image)?.drawing)) continue;
+    page.items = page.items.flatMap((it) => {
+      const drawing = it.type === 'image' ? input.images.get(it.image)?.drawing : undefined;
+      return it.type === 'image' && drawing ? drawVector(it, drawing, { theme, metrics, missing: ctx.missing! }, figureAt.get(it.image)!) : [it];
+    });
+  }
   if (!input.missing && ctx.missing?.size) failMissing(ctx.missing);
 
   const outline: OutlineEntry[] = body.headings
@@ -202,8 +216,11 @@ export function layoutBook(input: BookInput): PageModel {
   const covers = coverWarning(doc);
   if (covers) warnings.push(covers);
   for (const f of body.figures) {
-    const w = legibilityWarning(f, input.images.get(f.image)!, theme.figures);
+    const info = input.images.get(f.image)!;
+    const w = legibilityWarning(f, info, theme.figures);
     if (w) warnings.push(w);
+    const fonts = info.drawing && fontWarning(info.drawing, theme, f.image.split('#')[0], f.source);
+    if (fonts) warnings.push(fonts);
   }
 
   return { width: theme.page.width, height: theme.page.height, lang: doc.lang, title: doc.meta.title, subject: doc.meta.subject, pages, outline, warnings };

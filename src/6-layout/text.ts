@@ -24,9 +24,12 @@ export interface FlowContext {
   missing?: MissingChars;
 }
 
-/** Screenshots come as PNG or WebP; photos as JPEG (or HEIF): only screenshots have interface text to keep legible. */
+/**
+ * Screenshots come as PNG or WebP; photos as JPEG (or HEIF); diagrams as SVG: only screenshots have
+ * interface text at screen size to keep legible (a drawing's text is measured from the drawing).
+ */
 export function isScreenshot(info: ImageInfo): boolean {
-  return info.format !== 'jpeg' && info.format !== 'heif';
+  return info.format !== 'svg' && info.format !== 'jpeg' && info.format !== 'heif';
 }
 
 export function baselineOffset(style: TextStyle, metrics: Metrics): number {

@@ -114,11 +114,12 @@ function faceFor(face: FaceId, cp: number, metrics: Metrics, fallback: Theme['fa
 
 const NO_FALLBACK: Theme['fallback'] = {};
 
-/** Split text into pieces by the first face of the stack that can draw each character. */
-function pieces(text: string, face: FaceId, run: Inline, look: Look, o: BreakOptions): Piece[] {
-  const link = run.link;
-  const code = run.code ? { code: true } : {};
-  const out: Piece[] = [];
+/**
+ * Text cut where the drawing face changes: each character goes to the first face of the stack that
+ * has it; one no face has is left out and recorded in `missing` (or fails at once without it).
+ */
+export function faceRuns(text: string, face: FaceId, o: Pick<BreakOptions, 'metrics' | 'fallback' | 'missing' | 'source'>): { text: string; face: FaceId }[] {
+  const out: { text: string; face: FaceId }[] = [];
   let start = 0;
   let current: FaceId | null = null;
   let i = 0;
@@ -132,16 +133,27 @@ function pieces(text: string, face: FaceId, run: Inline, look: Look, o: BreakOpt
       continue;
     }
     if (f !== current) {
-      if (current) out.push({ text: text.slice(start, i), face: current, link, ...code, ...look, width: 0 });
+      if (current) out.push({ text: text.slice(start, i), face: current });
       current = f;
       start = i;
     }
     i += ch.length;
   }
-  if (current) out.push({ text: text.slice(start), face: current, link, ...code, ...look, width: 0 });
+  if (current) out.push({ text: text.slice(start), face: current });
+  return out;
+}
+
+/** Split text into pieces by the first face of the stack that can draw each character. */
+function pieces(text: string, face: FaceId, run: Inline, look: Look, o: BreakOptions): Piece[] {
+  const link = run.link;
+  const code = run.code ? { code: true } : {};
+  const out: Piece[] = faceRuns(text, face, o).map((r) => ({ text: r.text, face: r.face, link, ...code, ...look, width: 0 }));
   for (const p of out) p.width = measure(p.text, p.face, o, p.size);
   return out;
 }
+
+/** Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 
 /** Every character that cannot be set, each at its first place: one error per file, naming them all. */
 export function missingCharErrors(missing: MissingChars): ZineError[] {
@@ -152,7 +164,9 @@ export function missingCharErrors(missing: MissingChars): ZineError[] {
     return new ZineError(
       `${chars.length} character${chars.length > 1 ? 's' : ''} cannot be set: no font has ${chars.length > 1 ? 'them' : 'it'}\n${list.join('\n')}`,
       chars[0][1],
-      'Replace them, or set a font folder that has them in content/zine.yml (theme: fonts:), see README.',
+      RIGHT_TO_LEFT.test(chars.map(([ch]) => ch).join(''))
+        ? 'Right-to-left scripts (Arabic, Farsi, Hebrew) cannot be set yet: zine has no bidirectional layout or Arabic shaping so far. Remove them, or build this language later.'
+        : 'Replace them, or set a font folder that has them in content/zine.yml (theme: fonts:), see README.',
     );
   });
 }

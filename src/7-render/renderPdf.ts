@@ -139,7 +139,8 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
         else doc.link(it.x + off, it.y + off, it.w, it.h, it.url);
         break;
       case 'path':
-        doc.save().translate(it.x, it.y).scale(it.scale).path(it.d).fill(color(it.fill), it.evenOdd ? 'even-odd' : 'non-zero').restore();
+        if (!it.transform && !it.stroke && !it.clip && it.fill) doc.save().translate(it.x, it.y).scale(it.scale).path(it.d).fill(color(it.fill), it.evenOdd ? 'even-odd' : 'non-zero').restore();
+        else drawShape(it);
         break;
       case 'qr': {
         const n = it.modules.length;
@@ -158,6 +159,23 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
         break;
       }
     }
+  }
+
+  /** A shape of an SVG figure: its own transform, fill and stroke, clipped to the figure's box. */
+  function drawShape(it: Extract<PageItem, { type: 'path' }>) {
+    doc.save();
+    if (it.clip) doc.rect(it.clip.x, it.clip.y, it.clip.w, it.clip.h).clip();
+    doc.translate(it.x, it.y).scale(it.scale);
+    if (it.transform) doc.transform(...it.transform);
+    doc.path(it.d);
+    const rule = it.evenOdd ? 'even-odd' : 'non-zero';
+    if (it.fill) doc.fillColor(color(it.fill), it.fillOpacity ?? 1);
+    if (it.stroke) {
+      doc.strokeColor(color(it.stroke.color), it.stroke.opacity).lineWidth(it.stroke.width).lineCap(it.stroke.cap).lineJoin(it.stroke.join);
+      if (it.fill) doc.fillAndStroke(undefined, undefined, rule);
+      else doc.stroke();
+    } else doc.fill(rule);
+    doc.restore();
   }
 
   function cropMarks(sheet: NonNullable<PageModel['press']>) {

@@ -60,16 +60,26 @@ export interface QrItem {
   color: string;
 }
 
-/** A vector shape in SVG path syntax, drawn at (x, y) and scaled: the cover's emblem. */
+/**
+ * A vector shape in SVG path syntax, drawn at (x, y) and scaled: the cover's emblem, check boxes, the
+ * shapes of an SVG figure (which add their own transform, strokes and opacity, clipped to the figure).
+ */
 export interface PathItem {
   type: 'path';
   x: number;
   y: number;
   scale: number;
   d: string;
-  fill: string;
+  /** Null: not filled (a stroke only). */
+  fill: string | null;
   /** Even-odd filling, so inner shapes (a keyhole) cut holes. */
   evenOdd?: boolean;
+  /** Applied after (x, y) and scale: [a, b, c, d, e, f] as in SVG. */
+  transform?: [number, number, number, number, number, number];
+  stroke?: { color: string; width: number; cap: 'butt' | 'round' | 'square'; join: 'miter' | 'round' | 'bevel'; opacity: number };
+  fillOpacity?: number;
+  /** The figure's box: nothing of the shape is drawn outside it. */
+  clip?: { x: number; y: number; w: number; h: number };
 }
 
 export type PageItem = TextItem | RectItem | ImageItem | LinkItem | QrItem | PathItem;

@@ -5,6 +5,7 @@ import type { PageItem, Warning } from '../../model/page.js';
 import type { Flow, FlowLine } from '../flow.js';
 import type { PlacedFigure } from '../paginate.js';
 import { isScreenshot, setText, stackLines, type FlowContext } from '../text.js';
+import { drawingSize, smallestTextPt } from '../vectorFigure.js';
 
 type Figure = Extract<Block, { kind: 'figure' }>;
 
@@ -19,6 +20,8 @@ const WIDEN_PPI = 150;
 const MIN_CAPTION_SHARE = 0.6;
 /** However illegible it gets, a screenshot is never shrunk under half its size to stay on a page. */
 const MIN_SHRINK = 0.5;
+/** CSS pixels to points. */
+const CSS_PX = 0.75;
 /** Sizes are sums of floating-point numbers: within this (points) they fit. */
 const FIT = 0.01;
 
@@ -28,13 +31,18 @@ function naturalSize(b: Figure, ctx: FlowContext, width: number) {
   const key = figureKey(b.src, b.attrs);
   const info = ctx.images.get(key)!;
   const maxW = width * b.attrs.width;
+  if (info.drawing) {
+    const { width: imageWidth, minScale } = drawingSize(info.drawing, maxW, rules);
+    return { key, info, imageWidth, imageHeight: (imageWidth * info.height) / info.width, minScale };
+  }
   // A screenshot is printed at the width where its interface text comes out at uiTextPt (within the
   // requested share of the column), and shrinks no further than minUiTextPt. A photo (JPEG) has no
   // interface text: it takes the requested width and may shrink a little. On a phone every figure
   // takes the whole column: there is nothing to gain from keeping it small.
   const cssWidth = info.width / info.pixelRatio;
   const screenshot = isScreenshot(info);
-  const naturalW = screenshot && !rules.fullWidth ? Math.min(maxW, cssWidth * (rules.uiTextPt / rules.uiTextPx)) : maxW;
+  // An SVG we could not draw ourselves is shown as a browser would, never wider than its share.
+  const naturalW = rules.fullWidth ? maxW : screenshot ? Math.min(maxW, cssWidth * (rules.uiTextPt / rules.uiTextPx)) : info.format === 'svg' ? Math.min(maxW, cssWidth * CSS_PX) : maxW;
   const imageWidth = Math.max(naturalW, Math.min(maxW, MIN_FIGURE_WIDTH, (info.width / WIDEN_PPI) * 72));
   const minScale = screenshot ? Math.min(1, Math.max(MIN_SHRINK, rules.minUiTextPt / ((imageWidth / cssWidth) * rules.uiTextPx))) : rules.photoMinScale;
   return { key, info, imageWidth, imageHeight: (imageWidth * info.height) / info.width, minScale };
@@ -78,6 +86,7 @@ export function figure(b: Figure, ctx: FlowContext, indent: number): Flow[] {
  * its `width=` gets the share that would do; one already as wide as its column can only be cropped.
  */
 export function legibilityWarning(f: PlacedFigure, info: ImageInfo, rules: Theme['figures']): Warning | null {
+  if (info.drawing) return drawingLegibility(f, info.drawing, rules);
   if (!isScreenshot(info)) return null;
   const uiPt = (rules.uiTextPx * f.w) / (info.width / info.pixelRatio);
   if (uiPt >= rules.minUiTextPt) return null;
@@ -92,6 +101,20 @@ export function legibilityWarning(f: PlacedFigure, info: ImageInfo, rules: Theme
     hint = `Give it width=${share}% or more, or crop it to the part that matters (crop="x,y,w,h" in its pixels).`;
     if (needed <= f.column / 2) hint += ' Narrow screenshots set in a row with others take no more room.';
   } else hint = `At the full width of the column it would still print at about ${((uiPt * f.column) / f.w).toFixed(1)} pt: crop it to the part that matters (crop="x,y,w,h" in its pixels).`;
+  return { message, where: f.source, hint };
+}
+
+/** The same for a drawing: its smallest text, measured from the SVG, and what would help. */
+function drawingLegibility(f: PlacedFigure, drawing: NonNullable<ImageInfo['drawing']>, rules: Theme['figures']): Warning | null {
+  const pt = smallestTextPt(drawing, f.w);
+  if (pt === null || pt >= rules.minUiTextPt) return null;
+  const message = `text in ${f.image.split('#')[0]} prints at about ${pt.toFixed(1)} pt (under ${rules.minUiTextPt} pt)`;
+  const needed = (f.w * rules.minUiTextPt) / pt;
+  const larger = 'make its text larger in the SVG (font-size)';
+  let hint: string;
+  if (f.scale < 1 - 1e-3) hint = `It is shrunk to fit the page: make the drawing less tall, or ${larger}.`;
+  else if (f.share < 1 && needed <= f.column + 0.5) hint = `Give it width=${Math.min(100, Math.ceil((needed / f.column) * 100))}% or more, or ${larger}.`;
+  else hint = `At the full width of the column it would still print at about ${((pt * f.column) / f.w).toFixed(1)} pt: ${larger}.`;
   return { message, where: f.source, hint };
 }
 

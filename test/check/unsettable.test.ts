@@ -1,0 +1,47 @@
+/**
+ * A script the guide's fonts cannot set (Arabic with the default Latin fonts), wherever it is written:
+ * front matter, a heading, running text, the zine's strings. `build` and `check` name every character at
+ * its first place and exit 1, never an internal error. Expected places come from the text written here.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanup, makeProject, runCli } from '../safety/helpers.js';
+
+afterAll(cleanup);
+
+const GUIDE = ['---', 'title: دليل', 'publisher: Us', 'back: Pass it on.', '---', '', '# مقدمة', '', 'A paragraph with Signal, Android 10 and شكرا inside.', '', '- a list item', '- an item in ཀ Tibetan', ''].join('\n');
+
+/** Where each character first occurs in the file: `path:line:col` with col 1 (a block's start), as the Markdown says. */
+function firstLines(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  text.split('\n').forEach((line, i) => {
+    for (const ch of line) if (/[\u0600-\u06ff\u0f00-\u0fff]/.test(ch) && !out.has(ch)) out.set(ch, i + 1);
+  });
+  return out;
+}
+
+describe('a script no font of the guide has', () => {
+  const root = makeProject({ raw: GUIDE });
+  const strings = join(root, 'content', 'xx', 'strings.yml');
+  writeFileSync(strings, readFileSync(strings, 'utf8').replace(/^contents:.*$/m, 'contents: المحتويات'));
+
+  for (const command of [['build', '--no-booklet'], ['check']]) {
+    it(`${command[0]}: every character at its first place, exit 1, no internal error`, () => {
+      const r = runCli([command[0], '--root', root, ...command.slice(1)]);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).not.toMatch(/internal error/);
+      const out = r.stdout + r.stderr;
+      for (const [ch, line] of firstLines(GUIDE)) expect(out, ch).toContain(`"${ch}" U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at content/xx/01-guide.md:${line}:`);
+      for (const ch of 'المحتويات') if (!GUIDE.includes(ch)) expect(out, ch).toContain(`"${ch}" U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at content/xx/strings.yml:`);
+      expect(out).toMatch(/Right-to-left scripts \(Arabic, Farsi, Hebrew\) cannot be set yet/);
+    });
+  }
+
+  it('says what to do about a left-to-right script the fonts lack', () => {
+    const tibetan = makeProject({ body: '# Intro\n\nA letter ཀ of Tibetan.\n', frontMatter: 'publisher: Us\nback: Pass it on.\n' });
+    const r = runCli(['build', '--root', tibetan, '--no-booklet']);
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/"ཀ" U\+0F40 at content\/xx\/01-guide\.md:\d+:\d+[\s\S]*set a font folder that has them/);
+  });
+});
