@@ -17,7 +17,7 @@ export interface GuideConfig {
   theme: {
     accent: string;
     ink: string;
-    fonts: { body: string; headings: string; display: string; mono: string };
+    fonts: { body: string; headings: string; display: string; mono: string; arabic: string };
     /** An image of images/ (`none`: no emblem). */
     emblem: string | null;
   };
@@ -48,6 +48,7 @@ const DEFAULTS = {
   'theme.fonts.headings': 'inter',
   'theme.fonts.display': 'bebas-neue',
   'theme.fonts.mono': 'dejavu-mono',
+  'theme.fonts.arabic': 'noto-sans-arabic',
   'theme.cover.emblem': 'padlock.svg',
 } as const;
 
@@ -63,6 +64,7 @@ const KEYS: Record<string, 'map' | 'text'> = {
   'theme.fonts.headings': 'text',
   'theme.fonts.display': 'text',
   'theme.fonts.mono': 'text',
+  'theme.fonts.arabic': 'text',
   'theme.cover': 'map',
   'theme.cover.emblem': 'text',
   'base-url': 'text',
@@ -161,7 +163,7 @@ export function readGuideConfigFile(root: string, languages: string[]): GuideCon
   if (baseUrl !== null && (!/^https?:\/\/[^\s/]+(\/\S*)?$/i.test(baseUrl) || !URL.canParse(baseUrl))) {
     fail(`base-url "${baseUrl}" is not an http(s) address`, at('base-url'), 'Write the address of the folder the guide’s pages were published in, e.g. base-url: https://example.org/guide/');
   }
-  const fonts = { body: get('theme.fonts.body'), headings: get('theme.fonts.headings'), display: get('theme.fonts.display'), mono: get('theme.fonts.mono') };
+  const fonts = { body: get('theme.fonts.body'), headings: get('theme.fonts.headings'), display: get('theme.fonts.display'), mono: get('theme.fonts.mono'), arabic: get('theme.fonts.arabic') };
   const emblem = get('theme.cover.emblem');
   return {
     slug,

@@ -25,6 +25,9 @@ export interface Fragment extends Look {
   width: number;
   link?: string;
   wordSpacing?: number;
+  /** Right-to-left paragraphs: bidirectional level, and logical text of a right-to-left fragment (words.ts Piece). */
+  level?: number;
+  actual?: string;
 }
 
 export interface Line {
@@ -147,13 +150,17 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
         words[wi - 1].spaceFace === p.face &&
         fragmentLinks[fragmentLinks.length - 1] === p.link &&
         sameLook(prev, p) &&
+        // Right-to-left words stay apart: pdfkit would set a justified run's words left to right.
+        prev.level === p.level &&
+        (p.level ?? 0) % 2 === 0 &&
         (extra === 0 || !SPECIAL_SPACE.test(p.text + prev.text));
       if (canMerge) {
         prev.text += ' ' + p.text;
         prev.width = x + p.width - prev.x;
         if (extra) prev.wordSpacing = extra;
       } else {
-        fragments.push({ x, text: p.text, face: p.face, width: p.width, ...(p.link ? { link: p.link } : {}), ...lookOf(p) });
+        const bidi = { ...(p.level !== undefined ? { level: p.level } : {}), ...(p.actual !== undefined ? { actual: p.actual } : {}) };
+        fragments.push({ x, text: p.text, face: p.face, width: p.width, ...(p.link ? { link: p.link } : {}), ...lookOf(p), ...bidi });
         fragmentLinks.push(p.link);
       }
       if (p.box) {

@@ -8,6 +8,7 @@ import type { Hyphenator } from '../3-typography/hyphenate.js';
 import { breakLines, type Line, type MissingChars } from './lineBreak.js';
 import type { Metrics } from './metrics.js';
 import type { FlowLine } from './flow.js';
+import { reflect, reflections } from './bidi.js';
 
 export interface FlowContext {
   metrics: Metrics;
@@ -47,10 +48,10 @@ const BOX_TOP = 0.9;
 const BOX_BOTTOM = 0.28;
 const KBD_RULE = 0.4;
 
-function boxItems(line: Line, style: TextStyle, colors: Colors, base: number, indent: number): PageItem[] {
+function boxItems(line: Line, style: TextStyle, colors: Colors, base: number, indent: number, spans: [number, number][]): PageItem[] {
   return line.boxes.flatMap((b) => {
     const size = style.size * b.size;
-    const [x, y, w, h] = [indent + b.x, base - BOX_TOP * size, b.w, (BOX_TOP + BOX_BOTTOM) * size];
+    const [x, y, w, h] = [indent + reflect(b.x, b.w, spans), base - BOX_TOP * size, b.w, (BOX_TOP + BOX_BOTTOM) * size];
     if (b.box === 'mark') return [{ type: 'rect' as const, x, y, w, h, fill: colors.highlight }];
     const r = KBD_RULE;
     return [
@@ -66,9 +67,11 @@ function boxItems(line: Line, style: TextStyle, colors: Colors, base: number, in
 export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, colors: Colors, indent = 0): FlowLine[] {
   const base = baselineOffset(style, metrics);
   return lines.map((line) => {
+    // Right-to-left paragraphs: left-to-right runs reversed here, so the page's mirror puts them back in order.
+    const spans = reflections(line.fragments);
     const text: PageItem[] = line.fragments.map((f) => ({
       type: 'text' as const,
-      x: indent + f.x,
+      x: indent + reflect(f.x, f.width, spans),
       y: f.rise ? base - f.rise * style.size : base,
       text: f.text,
       face: f.face,
@@ -77,9 +80,10 @@ export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, c
       width: f.width,
       ...(style.tracking ? { tracking: style.tracking } : {}),
       ...(f.wordSpacing ? { wordSpacing: f.wordSpacing } : {}),
+      ...(f.actual !== undefined ? { actual: f.actual } : {}),
     }));
-    const items = [...boxItems(line, style, colors, base, indent), ...text];
-    for (const l of line.links) items.push({ type: 'link', x: indent + l.x, y: 0, w: l.w, h: style.leading, url: l.url });
+    const items = [...boxItems(line, style, colors, base, indent, spans), ...text];
+    for (const l of line.links) items.push({ type: 'link', x: indent + reflect(l.x, l.w, spans), y: 0, w: l.w, h: style.leading, url: l.url });
     return { height: style.leading, items };
   });
 }

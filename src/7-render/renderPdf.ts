@@ -120,7 +120,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
         break;
       }
       case 'text':
-        doc
+        withActualText(it.actual, () => doc
           .font(it.face)
           .fontSize(it.size)
           .fillColor(color(it.color))
@@ -129,7 +129,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
             baseline: 'alphabetic',
             ...(it.tracking ? { characterSpacing: it.tracking } : {}),
             ...(it.wordSpacing ? { wordSpacing: it.wordSpacing } : {}),
-          });
+          }));
         break;
       case 'image':
         doc.image(image(it.image), it.x, it.y, { width: it.w, height: it.h });
@@ -159,6 +159,17 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
         break;
       }
     }
+  }
+
+  /**
+   * Text drawn right to left (shaped, its glyphs in drawing order, brackets mirrored) is marked with its
+   * logical text (/ActualText), which viewers copy and search instead of the glyphs.
+   */
+  function withActualText(actual: string | undefined, draw: () => void) {
+    if (actual === undefined) return draw();
+    doc.markContent('Span', { actual });
+    draw();
+    doc.endMarkedContent();
   }
 
   /** A shape of an SVG figure: its own transform, fill and stroke, clipped to the figure's box. */

@@ -29,9 +29,10 @@ export interface ShapedRun {
 /**
  * Display faces are set large, where kerning shows: they go through fontkit's full OpenType shaping.
  * Text faces use plain advance widths (cmap + hmtx), 50 to 300 times faster than shaping a word, and
- * at text sizes the missing kerning is invisible. Either way layout and pdfkit use the same run.
+ * at text sizes the missing kerning is invisible. Arabic must be shaped (joining forms, lam-alef, marks;
+ * fontkit also puts a right-to-left run in drawing order). Either way layout and pdfkit use the same run.
  */
-const SHAPED: ReadonlySet<FaceId> = new Set<FaceId>(['display']);
+const SHAPED: ReadonlySet<FaceId> = new Set<FaceId>(['display', 'arabic', 'arabic-bold']);
 
 export type FontSet = Metrics & {
   path(face: FaceId): string;

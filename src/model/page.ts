@@ -18,6 +18,8 @@ export interface TextItem {
   tracking?: number;
   /** Extra space added to each inter-word space (justification). */
   wordSpacing?: number;
+  /** Text drawn right to left (shaped and reordered, brackets mirrored): the logical text, for copy and search. */
+  actual?: string;
 }
 
 export interface RectItem {
@@ -70,6 +72,8 @@ export interface PathItem {
   y: number;
   scale: number;
   d: string;
+  /** Width of the shape on the page, where it has no clip: a right-to-left page places it mirrored. */
+  span?: number;
   /** Null: not filled (a stroke only). */
   fill: string | null;
   /** Even-odd filling, so inner shapes (a keyhole) cut holes. */

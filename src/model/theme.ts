@@ -7,7 +7,8 @@ export const MM = 72 / 25.4;
 
 /**
  * A face is one font file, named by its role: `body` (running text), `headings` (titles, captions,
- * callouts, the page furniture), `display` (cover and section titles), `mono` (code).
+ * callouts, the page furniture), `display` (cover and section titles), `mono` (code), `arabic` (the
+ * Arabic letters of any style: a face of the fallback stacks, never chosen by a style).
  */
 export const FACE_IDS = [
   'body',
@@ -22,6 +23,8 @@ export const FACE_IDS = [
   'headings-black',
   'display',
   'mono',
+  'arabic',
+  'arabic-bold',
 ] as const;
 export type FaceId = (typeof FACE_IDS)[number];
 
