@@ -2,7 +2,7 @@
 import type { SourcePos } from '../errors.js';
 import type { Block, Inline } from '../model/document.js';
 import type { PageItem } from '../model/page.js';
-import type { Colors, TextStyle, Theme } from '../model/theme.js';
+import { trackingOf, type Colors, type TextStyle, type Theme } from '../model/theme.js';
 import type { ImageInfo } from '../5-images/processImage.js';
 import type { Hyphenator } from '../3-typography/hyphenate.js';
 import { breakLines, type Line, type MissingChars } from './lineBreak.js';
@@ -78,7 +78,7 @@ export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, c
       size: f.size ? style.size * f.size : style.size,
       color: f.link && style.linkColor ? style.linkColor : style.color,
       width: f.width,
-      ...(style.tracking ? { tracking: style.tracking } : {}),
+      ...(trackingOf(style, f.face) ? { tracking: trackingOf(style, f.face) } : {}),
       ...(f.wordSpacing ? { wordSpacing: f.wordSpacing } : {}),
       ...(f.actual !== undefined ? { actual: f.actual } : {}),
     }));

@@ -1,7 +1,7 @@
 import { ZineError, ZineErrors, type SourcePos } from '../errors.js';
 import type { Inline } from '../model/document.js';
 import type { Metrics } from './metrics.js';
-import type { FaceId, TextStyle, Theme } from '../model/theme.js';
+import { trackingOf, type FaceId, type TextStyle, type Theme } from '../model/theme.js';
 import type { Hyphenator } from '../3-typography/hyphenate.js';
 import { language } from '../3-typography/languages/index.js';
 import { showsUrl, urlShape } from './links.js';
@@ -122,6 +122,9 @@ function faceFor(face: FaceId, cp: number, metrics: Metrics, fallback: Theme['fa
 
 const NO_FALLBACK: Theme['fallback'] = {};
 
+/** Joiners (ZWNJ in Persian words) and combining marks belong to the shaping of the letter before them. */
+const STAYS_WITH_LETTER = /[\p{M}\u200c\u200d]/u;
+
 /**
  * Text cut where the drawing face changes: each character goes to the first face of the stack that
  * has it; one no face has is left out and recorded in `missing` (or fails at once without it).
@@ -133,7 +136,7 @@ export function faceRuns(text: string, face: FaceId, o: Pick<BreakOptions, 'metr
   let i = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    const f = faceFor(face, cp, o.metrics, o.fallback ?? NO_FALLBACK);
+    const f: FaceId | null = current && STAYS_WITH_LETTER.test(ch) && o.metrics.has(current, cp) ? current : faceFor(face, cp, o.metrics, o.fallback ?? NO_FALLBACK);
     if (!f) {
       if (!o.missing) failMissing(new Map([[ch, o.source]]));
       if (!o.missing.has(ch)) o.missing.set(ch, o.source);
@@ -229,7 +232,7 @@ function noteNumber(text: string, face: FaceId, o: BreakOptions): string {
 /** `size`: a share of the style's size (a piece's Look). */
 export function measure(text: string, face: FaceId, o: BreakOptions, size = 1): number {
   const s = o.style;
-  return o.metrics.width(face, text) * s.size * size + (s.tracking ?? 0) * [...text].length;
+  return o.metrics.width(face, text) * s.size * size + trackingOf(s, face) * [...text].length;
 }
 
 /** A run's text as it is set: soft hyphens dropped, capitals, a note's number raised. */

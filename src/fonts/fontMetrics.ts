@@ -24,6 +24,24 @@ export interface ShapedRun {
   glyphs: Glyph[];
   positions: Position[];
   advanceWidth: number;
+  /** fontkit's shaping: 'rtl' when it put the glyphs of a right-to-left run in drawing order. */
+  direction?: 'ltr' | 'rtl';
+}
+
+/**
+ * A right-to-left run as pdfkit should write it: glyphs in logical order, each placed at its drawn
+ * position by an offset (no advance). Text extractors (pdftotext, mupdf, viewers' copy) read a
+ * PDF's glyphs in the order they are written: so they get the words in reading order. `drawn`
+ * keeps each glyph's real advance for the run's width.
+ */
+function logicalOrder(run: ShapedRun): { glyphs: Glyph[]; positions: (Position & { drawn: number })[] } {
+  let x = 0;
+  const positions = run.positions.map((p) => {
+    const at = x + p.xOffset;
+    x += p.xAdvance;
+    return { ...p, xOffset: at, xAdvance: 0, drawn: p.xAdvance };
+  });
+  return { glyphs: [...run.glyphs].reverse(), positions: positions.reverse() };
 }
 
 /**
@@ -114,13 +132,13 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
         // on 1000 units (Inter: 2816), and pdfkit would stretch justified spaces by it.
         const layout = (text: string) => {
           const run = shape(face, text);
-          const positions = run.positions.map((p) => ({ ...p }));
+          const { glyphs, positions } = run.direction === 'rtl' ? logicalOrder(run) : { glyphs: run.glyphs, positions: run.positions.map((p) => ({ ...p })) };
           return {
-            glyphs: run.glyphs,
+            glyphs,
             positions,
             get advanceWidth() {
               let w = 0;
-              for (const p of positions) w += p.xAdvance;
+              for (const p of positions as (Position & { drawn?: number })[]) w += p.drawn ?? p.xAdvance;
               return w;
             },
           };

@@ -28,6 +28,12 @@ export const FACE_IDS = [
 ] as const;
 export type FaceId = (typeof FACE_IDS)[number];
 
+/** Faces of a joined script: a style's tracking would cut the joins between letters, so they are never letter-spaced. */
+export const JOINED_FACES: ReadonlySet<FaceId> = new Set<FaceId>(['arabic', 'arabic-bold']);
+
+/** The letter-spacing of a style in one of its faces. */
+export const trackingOf = (style: { tracking?: number }, face: FaceId) => (JOINED_FACES.has(face) ? 0 : (style.tracking ?? 0));
+
 export interface TextStyle {
   face: FaceId;
   /** Faces for bold, italic and bold italic runs of this style. */
