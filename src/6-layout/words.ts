@@ -35,8 +35,7 @@ export interface Piece extends Look {
   width: number;
   /**
    * Right-to-left paragraphs only: the bidirectional embedding level of every character of the piece
-   * (odd: right to left), and, at odd levels, the text in logical order for copying (`text` holds
-   * brackets mirrored: "(" is drawn as ")").
+   * (odd: right to left), and the text to copy where brackets are drawn mirrored ("(" drawn as ")").
    */
   level?: number;
   actual?: string;
@@ -184,7 +183,8 @@ function byLevel(p: Piece, levels: Uint8Array, at: number): Piece[] {
     if (i < p.text.length && levels[at + i] === levels[at + start]) continue;
     const text = p.text.slice(start, i);
     const level = levels[at + start];
-    out.push(level % 2 ? { ...p, text: mirrored(text), level, actual: text } : { ...p, text, level });
+    const drawn = level % 2 ? mirrored(text) : text;
+    out.push(drawn === text ? { ...p, text, level } : { ...p, text: drawn, level, actual: text });
     start = i;
   }
   return out;

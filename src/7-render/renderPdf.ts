@@ -161,10 +161,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
     }
   }
 
-  /**
-   * Text drawn right to left (shaped, its glyphs in drawing order, brackets mirrored) is marked with its
-   * logical text (/ActualText), which viewers copy and search instead of the glyphs.
-   */
+  /** Text drawn other than it reads (mirrored brackets) is marked with the text to copy and search (/ActualText). */
   function withActualText(actual: string | undefined, draw: () => void) {
     if (actual === undefined) return draw();
     doc.markContent('Span', { actual });

@@ -32,16 +32,24 @@ export interface ShapedRun {
  * A right-to-left run as pdfkit should write it: glyphs in logical order, each placed at its drawn
  * position by an offset (no advance). Text extractors (pdftotext, mupdf, viewers' copy) read a
  * PDF's glyphs in the order they are written: so they get the words in reading order. `drawn`
- * keeps each glyph's real advance for the run's width.
+ * keeps each glyph's real advance for the run's width. A joiner (ZWNJ) comes out of fontkit as a
+ * space of no width: it is left out, or extractors would read a space inside the word.
  */
-function logicalOrder(run: ShapedRun): { glyphs: Glyph[]; positions: (Position & { drawn: number })[] } {
+function logicalOrder(run: ShapedRun, text: string): { glyphs: Glyph[]; positions: (Position & { drawn: number })[] } {
   let x = 0;
-  const positions = run.positions.map((p) => {
+  const placed = run.positions.map((p, i) => {
     const at = x + p.xOffset;
     x += p.xAdvance;
-    return { ...p, xOffset: at, xAdvance: 0, drawn: p.xAdvance };
+    return { glyph: run.glyphs[i], position: { ...p, xOffset: at, xAdvance: 0, drawn: p.xAdvance } };
   });
-  return { glyphs: [...run.glyphs].reverse(), positions: positions.reverse() };
+  const drawn = placed.filter((g) => !(g.position.drawn === 0 && g.glyph.codePoints.length === 1 && g.glyph.codePoints[0] === 0x20)).reverse();
+  // fontkit caches one glyph object per glyph id with the code points of its first use: a mark made by
+  // decomposing a letter (the hamza of أ) keeps none, and a later real U+0654 would copy as nothing. The
+  // characters of the text no glyph claims go to the glyphs that claim none, in copies for pdfkit.
+  const left = [...text.replace(/[\u200c\u200d]/g, '')].map((c) => c.codePointAt(0)!);
+  for (const g of drawn) for (const cp of g.glyph.codePoints) if (left.includes(cp)) left.splice(left.indexOf(cp), 1);
+  const own = (g: Glyph): Glyph => (g.codePoints.length || !left.length ? g : Object.create(g, { codePoints: { value: [left.shift()!] } }));
+  return { glyphs: drawn.map((g) => own(g.glyph)), positions: drawn.map((g) => g.position) };
 }
 
 /**
@@ -132,7 +140,7 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
         // on 1000 units (Inter: 2816), and pdfkit would stretch justified spaces by it.
         const layout = (text: string) => {
           const run = shape(face, text);
-          const { glyphs, positions } = run.direction === 'rtl' ? logicalOrder(run) : { glyphs: run.glyphs, positions: run.positions.map((p) => ({ ...p })) };
+          const { glyphs, positions } = run.direction === 'rtl' ? logicalOrder(run, text) : { glyphs: run.glyphs, positions: run.positions.map((p) => ({ ...p })) };
           return {
             glyphs,
             positions,

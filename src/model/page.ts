@@ -18,7 +18,7 @@ export interface TextItem {
   tracking?: number;
   /** Extra space added to each inter-word space (justification). */
   wordSpacing?: number;
-  /** Text drawn right to left (shaped and reordered, brackets mirrored): the logical text, for copy and search. */
+  /** Text drawn other than it reads (brackets mirrored in right-to-left text): the text to copy and search. */
   actual?: string;
 }
 
