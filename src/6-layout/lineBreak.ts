@@ -176,6 +176,17 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
       }
       x += p.width;
     });
+    // Right to left, extractors see no space between words set apart (a right-to-left word, a change of
+    // direction): the space is drawn, at the level of the words around it (left to right only between
+    // two such words). Two left-to-right words of one fragment have theirs in it.
+    const next = words[wi + 1]?.pieces[0];
+    const before = w.pieces[w.pieces.length - 1];
+    const apart = before.level !== undefined && next?.level !== undefined && (before.level !== next.level || before.level % 2 === 1);
+    if (apart && w.spaceAfter > 0) {
+      const width = w.spaceAfter + (w.fixedSpace ? 0 : extra);
+      fragments.push({ x, text: ' ', face: w.spaceFace, width, level: Math.min(before.level!, next!.level!) });
+      fragmentLinks.push(undefined);
+    }
     x += w.spaceAfter + (w.fixedSpace ? 0 : extra);
     if (w.spaceBox !== open) open = undefined;
   });
