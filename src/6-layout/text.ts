@@ -2,7 +2,7 @@
 import type { SourcePos } from '../errors.js';
 import type { Block, Inline } from '../model/document.js';
 import type { PageItem } from '../model/page.js';
-import { trackingOf, type Colors, type TextStyle, type Theme } from '../model/theme.js';
+import { JOINED_FACES, JOINED_LEADING, SOLID, trackingOf, type Colors, type TextStyle, type Theme } from '../model/theme.js';
 import type { ImageInfo } from '../5-images/processImage.js';
 import type { Hyphenator } from '../3-typography/hyphenate.js';
 import { breakLines, type Line, type MissingChars } from './lineBreak.js';
@@ -65,8 +65,12 @@ function boxItems(line: Line, style: TextStyle, colors: Colors, base: number, in
 
 /** Lines from the line breaker -> flow lines with page items (boxes behind the text, text fragments, link boxes). */
 export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, colors: Colors, indent = 0): FlowLine[] {
-  const base = baselineOffset(style, metrics);
+  const baseline = baselineOffset(style, metrics);
   return lines.map((line) => {
+    // A line of Arabic in a style set solid gets more room, shared above and below it.
+    const open = style.leading < style.size * SOLID && line.fragments.some((f) => JOINED_FACES.has(f.face));
+    const height = open ? style.size * JOINED_LEADING : style.leading;
+    const base = baseline + (height - style.leading) / 2;
     // Right-to-left paragraphs: left-to-right runs reversed here, so the page's mirror puts them back in order.
     const spans = reflections(line.fragments);
     const text: PageItem[] = line.fragments.map((f) => ({
@@ -83,8 +87,8 @@ export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, c
       ...(f.actual !== undefined ? { actual: f.actual } : {}),
     }));
     const items = [...boxItems(line, style, colors, base, indent, spans), ...text];
-    for (const l of line.links) items.push({ type: 'link', x: indent + reflect(l.x, l.w, spans), y: 0, w: l.w, h: style.leading, url: l.url });
-    return { height: style.leading, items };
+    for (const l of line.links) items.push({ type: 'link', x: indent + reflect(l.x, l.w, spans), y: 0, w: l.w, h: height, url: l.url });
+    return { height, items };
   });
 }
 

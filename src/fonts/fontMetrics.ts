@@ -58,6 +58,12 @@ function logicalOrder(run: ShapedRun, text: string): { glyphs: Glyph[]; position
  * at text sizes the missing kerning is invisible. Arabic must be shaped (joining forms, lam-alef, marks;
  * fontkit also puts a right-to-left run in drawing order). Either way layout and pdfkit use the same run.
  */
+/** A letter of a right-to-left script. */
+const RTL_LETTER = /(?=\p{L})[\p{sc=Arab}\p{sc=Hebr}\p{sc=Syrc}\p{sc=Thaa}\p{sc=Nkoo}]/u;
+
+/** fontkit's layout with its optional arguments, which its type declarations leave out. */
+type Layout = (text: string, features?: string[], script?: string, language?: string, direction?: 'ltr' | 'rtl') => unknown;
+
 const SHAPED: ReadonlySet<FaceId> = new Set<FaceId>(['display', 'arabic', 'arabic-bold']);
 
 export type FontSet = Metrics & {
@@ -104,7 +110,9 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
     const memo = runs.get(face)!;
     let run = memo.get(text);
     if (!run) {
-      if (SHAPED.has(face)) run = font.layout(text) as unknown as ShapedRun;
+      // A run without right-to-left letters is set left to right: fontkit would reverse Persian digits
+      // (their script is Arabic), which read left to right like any number (bidi.ts cuts them apart).
+      if (SHAPED.has(face)) run = (font.layout as Layout).call(font, text, undefined, undefined, undefined, RTL_LETTER.test(text) ? undefined : 'ltr') as ShapedRun;
       else {
         // Glyphs by code point, cached per face: a new word costs a few map lookups.
         let chars = glyphsByChar.get(face);

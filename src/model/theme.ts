@@ -31,6 +31,14 @@ export type FaceId = (typeof FACE_IDS)[number];
 /** Faces of a joined script: a style's tracking would cut the joins between letters, so they are never letter-spaced. */
 export const JOINED_FACES: ReadonlySet<FaceId> = new Set<FaceId>(['arabic', 'arabic-bold']);
 
+/**
+ * Arabic's tall letters and its marks above and below need more room than Latin capitals: in a style
+ * set solid for capitals (leading under SOLID times its size: the covers, section titles), a line
+ * holding Arabic is JOINED_LEADING times its size high.
+ */
+export const SOLID = 1.1;
+export const JOINED_LEADING = 1.3;
+
 /** The letter-spacing of a style in one of its faces. */
 export const trackingOf = (style: { tracking?: number }, face: FaceId) => (JOINED_FACES.has(face) ? 0 : (style.tracking ?? 0));
 
