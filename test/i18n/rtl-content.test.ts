@@ -111,3 +111,22 @@ for (const lang of RTL) {
     });
   });
 }
+
+describe('the screenshot templates mirror for right to left', () => {
+  // One template serves both directions only if no rule names a physical side: `margin-left`, `right: 8px`,
+  // `float`, `text-align: left`, or a four-value margin, padding or inset whose right and left differ.
+  const dir = join(repo, 'tools/screenshots/templates');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(css|html)$/.test(f));
+  const physical = /(^|[\s;{"])((margin|padding|border)-(left|right)|left|right|float|clear)\s*:|text-align\s*:\s*(left|right)/;
+  const fourValues = /(^|[\s;{"])(margin|padding|inset)\s*:\s*([^\s;}"]+)\s+([^\s;}"]+)\s+([^\s;}"]+)\s+([^\s;}"]+)\s*([;}"]|$)/;
+
+  it.each(files)('%s uses logical properties only', (file) => {
+    const css = readFileSync(join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/<svg[\s\S]*?<\/svg>/g, '');
+    const asymmetric = (line: string) => {
+      const m = fourValues.exec(line);
+      return !!m && m[4] !== m[6]; // right and left
+    };
+    const bad = css.split('\n').filter((line) => physical.test(line) || asymmetric(line));
+    expect(bad).toEqual([]);
+  });
+});
