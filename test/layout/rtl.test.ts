@@ -79,3 +79,50 @@ describe('a right-to-left line', () => {
     for (let i = 1; i < sorted.length; i++) expect(sorted[i].x).toBeGreaterThanOrEqual(sorted[i - 1].x + sorted[i - 1].width - 1e-6);
   });
 });
+
+describe('a mirrored page', () => {
+  const W = 400;
+  const page: PageModel = {
+    width: W,
+    height: 600,
+    lang: 'ar',
+    title: '',
+    outline: [],
+    warnings: [],
+    pages: [
+      {
+        index: 0,
+        kind: 'body',
+        folio: 1,
+        items: [
+          { type: 'rect', x: 10, y: 10, w: 20, h: 5, fill: '#000000' },
+          { type: 'text', x: 30, y: 40, text: 'نص', face: 'arabic', size: 10, color: '#000000', width: 40 },
+          { type: 'qr', x: 5, y: 60, size: 30, modules: [[true]], color: '#000000' },
+          { type: 'path', x: 50, y: 60, scale: 7, span: 7, d: 'M0 0H1V1H0Z', fill: '#000000' },
+          // An SVG figure: a shape clipped to its box, and a label inside it.
+          { type: 'path', x: 110, y: 100, scale: 1, d: 'M0 0H10V10H0Z', fill: '#000000', clip: { x: 100, y: 100, w: 200, h: 100 } },
+          { type: 'text', x: 150, y: 150, text: 'label', face: 'body', size: 8, color: '#000000', width: 50 },
+        ],
+      },
+    ],
+  };
+  const before = page.pages[0].items;
+  const after = mirrorPages(page).pages[0].items;
+  const extent = (i: (typeof before)[number]) => (i.type === 'text' ? i.width : i.type === 'qr' ? i.size : i.type === 'path' ? (i.clip?.w ?? i.span ?? 0) : i.w);
+
+  it('puts every mark at the other side: its right edge where its left edge was from the other edge', () => {
+    for (const k of [0, 1, 2, 3]) expect(after[k].x + extent(after[k]), after[k].type).toBeCloseTo(W - before[k].x, 9);
+  });
+
+  it("moves an SVG figure's shapes and text together with its box, the drawing unflipped", () => {
+    const [shape, label] = [after[4], after[5]] as [Extract<(typeof after)[number], { type: 'path' }>, TextItem];
+    expect(shape.clip!.x + shape.clip!.w).toBeCloseTo(W - 100, 9);
+    expect(shape.x - shape.clip!.x).toBeCloseTo(10, 9);
+    expect(label.x - shape.clip!.x).toBeCloseTo(50, 9);
+    expect(shape.transform).toBeUndefined();
+  });
+
+  it('is its own inverse', () => {
+    expect(mirrorPages(mirrorPages(page))).toEqual(page);
+  });
+});
