@@ -19,6 +19,7 @@ import { blocksOfKind } from './model/walk.js';
 import { parseChapter } from './2-parse/toDocument.js';
 import { renderPdf } from './7-render/renderPdf.js';
 import { typesetDocument } from './3-typography/applyToDocument.js';
+import { language } from './3-typography/languages/index.js';
 import { loadHyphenator } from './3-typography/hyphenate.js';
 import { writeAllAtomic, writeAtomic, type WriteFile } from './9-write/atomicWrite.js';
 import { EDITIONS, type Edition } from './editions/index.js';
@@ -253,6 +254,9 @@ export function selectedEditions(o: Pick<BuildOptions, 'booklet' | 'press' | 'ph
   return EDITIONS.filter((e) => wanted[e.name]);
 }
 
+/** A right-to-left language's booklet is bound on the right (its cover on the left half of the first sheet). */
+const rightBound = (lang: string): Pick<ImposeOptions, 'binding'> => (language(lang).rtl ? { binding: 'right' } : {});
+
 /** Every PDF of one language, in memory. */
 export async function renderEdition(lang: string, o: BuildOptions): Promise<EditionResult> {
   const d = building(o);
@@ -301,7 +305,7 @@ export async function renderEdition(lang: string, o: BuildOptions): Promise<Edit
     );
     if (e.impose) {
       const { imposeBooklet } = await import('./8-impose/index.js'); // pdf-lib loads only when imposing
-      files.push([`${base}${e.suffix}.pdf`, await timedAsync(o, 'impose', () => imposeBooklet(pdf, { sheet: o.sheet, flip: o.flip, date }))]);
+      files.push([`${base}${e.suffix}.pdf`, await timedAsync(o, 'impose', () => imposeBooklet(pdf, { sheet: o.sheet, flip: o.flip, date, ...rightBound(lang) }))]);
     } else files.push([`${base}${e.suffix}.pdf`, pdf]);
   }
   return { lang, files, pages: pageLayout.model.pages.length };

@@ -17,7 +17,7 @@ export interface GuideConfig {
   theme: {
     accent: string;
     ink: string;
-    fonts: { body: string; headings: string; display: string; mono: string };
+    fonts: { body: string; headings: string; display: string; mono: string; arabic: string };
     /** An image of images/ (`none`: no emblem). */
     emblem: string | null;
   };
@@ -50,6 +50,7 @@ const DEFAULTS = {
   'theme.fonts.headings': 'inter',
   'theme.fonts.display': 'bebas-neue',
   'theme.fonts.mono': 'dejavu-mono',
+  'theme.fonts.arabic': 'noto-sans-arabic',
   'theme.cover.emblem': 'padlock.svg',
 } as const;
 
@@ -65,6 +66,7 @@ const KEYS: Record<string, 'map' | 'text'> = {
   'theme.fonts.headings': 'text',
   'theme.fonts.display': 'text',
   'theme.fonts.mono': 'text',
+  'theme.fonts.arabic': 'text',
   'theme.cover': 'map',
   'theme.cover.emblem': 'text',
   'base-url': 'text',
@@ -170,7 +172,7 @@ export function readGuideConfigFile(root: string, languages: string[]): GuideCon
   if (pagesValue !== undefined && !/^\d+$/.test(pagesValue)) fail(`pages "${pagesValue}" is not a page count`, at('pages'), 'Write a whole number of pages, covers included, e.g. pages: 12 (a multiple of 4 prints a booklet without blank pages).');
   const pages = pagesValue === undefined ? null : Number(pagesValue);
   if (pages !== null && pages < MIN_PAGES) fail(`pages: ${pages} is fewer than a book has`, at('pages'), `A book has at least ${MIN_PAGES} pages: cover, contents, a page of text, back cover.`);
-  const fonts = { body: get('theme.fonts.body'), headings: get('theme.fonts.headings'), display: get('theme.fonts.display'), mono: get('theme.fonts.mono') };
+  const fonts = { body: get('theme.fonts.body'), headings: get('theme.fonts.headings'), display: get('theme.fonts.display'), mono: get('theme.fonts.mono'), arabic: get('theme.fonts.arabic') };
   const emblem = get('theme.cover.emblem');
   return {
     slug,

@@ -36,4 +36,6 @@ export interface Language {
   properNounsHyphenate?: boolean;
   /** The locale for text set in capitals (String.prototype.toLocaleUpperCase). */
   uppercase: string;
+  /** Written right to left (Arabic, Persian): lines are set by the bidirectional algorithm, pages mirrored, booklets bound on the right. */
+  rtl?: boolean;
 }

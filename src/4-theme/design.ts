@@ -27,7 +27,7 @@ export interface DesignChoices {
 /** The look of our first zine: the defaults of zine.yml. */
 export const DEFAULT_COLORS = { accent: '#d4211b', ink: '#161616' };
 
-export const DEFAULT_FONT_FOLDERS = { body: 'noto-serif', headings: 'inter', display: 'bebas-neue', mono: 'dejavu-mono' } as const;
+export const DEFAULT_FONT_FOLDERS = { body: 'noto-serif', headings: 'inter', display: 'bebas-neue', mono: 'dejavu-mono', arabic: 'noto-sans-arabic' } as const;
 
 /** The faces of our fonts/ folders: what a theme gets when zine.yml names no fonts. */
 export const DEFAULT_FACES: Record<FaceId, string> = {
@@ -43,16 +43,24 @@ export const DEFAULT_FACES: Record<FaceId, string> = {
   'headings-black': 'inter/Inter-Black.otf',
   display: 'bebas-neue/BebasNeue-Bold.otf',
   mono: 'dejavu-mono/DejaVuSansMono.ttf',
+  arabic: 'noto-sans-arabic/NotoSansArabic-Regular.ttf',
+  'arabic-bold': 'noto-sans-arabic/NotoSansArabic-Bold.ttf',
 };
 
 /** Fallbacks: a character missing from the first face is looked up in the next ones. */
 const FALLBACK: Theme['fallback'] = {
-  body: ['headings'],
-  'body-italic': ['headings-italic', 'headings'],
-  'body-bold': ['headings-bold'],
-  'body-bold-italic': ['headings-bold'],
-  display: ['headings-black'],
-  mono: ['headings'],
+  body: ['headings', 'arabic'],
+  'body-italic': ['headings-italic', 'headings', 'arabic'],
+  'body-bold': ['headings-bold', 'arabic-bold'],
+  'body-bold-italic': ['headings-bold', 'arabic-bold'],
+  headings: ['arabic'],
+  'headings-italic': ['arabic'],
+  'headings-semibold': ['arabic-bold'],
+  'headings-bold': ['arabic-bold'],
+  'headings-extrabold': ['arabic-bold'],
+  'headings-black': ['arabic-bold'],
+  display: ['headings-black', 'arabic-bold'],
+  mono: ['headings', 'arabic'],
 };
 
 /** A light shade of a colour, for tinted backgrounds (`amount` of the colour over white). */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fail, type SourcePos } from '../errors.js';
 import type { FaceId } from '../model/theme.js';
 
-export type FontRole = 'body' | 'headings' | 'display' | 'mono';
+export type FontRole = 'body' | 'headings' | 'display' | 'mono' | 'arabic';
 
 const FONT_FILE = /\.(ttf|otf)$/i;
 
@@ -34,6 +34,8 @@ const WISHES: Record<FaceId, [FontRole, string[]]> = {
   'headings-black': ['headings', ['black', 'heavy', 'extrabold', 'bold', 'regular']],
   display: ['display', ['bold', 'black', 'extrabold', 'regular']],
   mono: ['mono', ['regular', 'book']],
+  arabic: ['arabic', ['regular', 'book', 'text']],
+  'arabic-bold': ['arabic', ['bold', 'semibold', 'extrabold', 'black', 'regular']],
 };
 
 /** Each face's file (relative to fonts/) from the four folders a theme names. */
@@ -43,6 +45,12 @@ export function resolveFaces(fontsDir: string, folders: Record<FontRole, string>
   for (const role of Object.keys(folders) as FontRole[]) {
     const folder = folders[role];
     const dir = join(fontsDir, folder);
+    // A guide without Arabic needs no Arabic font: without the default folder, the body's faces stand in
+    // (they add no glyph, so Arabic text still gets the "no font has them" error).
+    if (role === 'arabic' && !at(role) && !existsSync(dir)) {
+      files.set(role, files.get('body')!);
+      continue;
+    }
     if (folder.includes('..') || folder.includes('/') || !existsSync(dir) || !statSync(dir).isDirectory()) {
       const have = existsSync(fontsDir) ? readdirSync(fontsDir).filter((d) => statSync(join(fontsDir, d)).isDirectory()) : [];
       // A folder zine.yml names is an error there; a default one missing means fonts/ lost it.

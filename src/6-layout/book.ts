@@ -18,6 +18,8 @@ import { failMissing, type MissingChars } from './lineBreak.js';
 import { coverItems, backItems, coverWarning } from './covers.js';
 import { balanceLinks, collectLinks, linksFlow, type LinkCells, type LinksLayout } from './linksPage.js';
 import { defaultTheme } from '../4-theme/design.js';
+import { language } from '../3-typography/languages/index.js';
+import { mirrorPages } from './mirror.js';
 
 export interface BookInput {
   doc: DocumentModel;
@@ -353,5 +355,6 @@ export function layoutBook(input: BookInput): PageModel {
     if (fonts) warnings.push(fonts);
   }
 
-  return { width: theme.page.width, height: theme.page.height, lang: doc.lang, title: doc.meta.title, subject: doc.meta.subject, pages, outline, warnings };
+  const model: PageModel = { width: theme.page.width, height: theme.page.height, lang: doc.lang, title: doc.meta.title, subject: doc.meta.subject, pages, outline, warnings };
+  return language(doc.lang).rtl ? mirrorPages(model) : model;
 }

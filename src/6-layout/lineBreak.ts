@@ -28,6 +28,9 @@ export interface Fragment extends Look {
   /** A word space follows (inside the line, or where the line breaks): drawn as a glyph, see TextItem. */
   spaceAfter?: true;
   hyphen?: true;
+  /** Right-to-left paragraphs: bidirectional level, and logical text of a right-to-left fragment (words.ts Piece). */
+  level?: number;
+  actual?: string;
 }
 
 export interface Line {
@@ -150,6 +153,9 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
         words[wi - 1].spaceFace === p.face &&
         fragmentLinks[fragmentLinks.length - 1] === p.link &&
         sameLook(prev, p) &&
+        // Right-to-left words stay apart: pdfkit would set a justified run's words left to right.
+        prev.level === p.level &&
+        (p.level ?? 0) % 2 === 0 &&
         (extra === 0 || !SPECIAL_SPACE.test(p.text + prev.text));
       if (canMerge) {
         prev.text += ' ' + p.text;
@@ -158,7 +164,8 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
         if (p.hyphen) prev.hyphen = true;
         if (extra) prev.wordSpacing = extra;
       } else {
-        fragments.push({ x, text: p.text, face: p.face, width: p.width, ...(p.link ? { link: p.link } : {}), ...(p.hyphen ? { hyphen: true as const } : {}), ...lookOf(p) });
+        const bidi = { ...(p.level !== undefined ? { level: p.level } : {}), ...(p.actual !== undefined ? { actual: p.actual } : {}) };
+        fragments.push({ x, text: p.text, face: p.face, width: p.width, ...(p.link ? { link: p.link } : {}), ...(p.hyphen ? { hyphen: true as const } : {}), ...lookOf(p), ...bidi });
         fragmentLinks.push(p.link);
       }
       if (p.box) {
@@ -174,10 +181,20 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
       }
       x += p.width;
     });
-    // Only the fragment that ends the word can be followed by its space.
+    // Only the fragment that ends the word can be followed by its space (drawn as a glyph, see TextItem).
     const last = fragments[fragments.length - 1];
-    if (w.spaceAfter > 0) last.spaceAfter = true;
-    else delete last.spaceAfter;
+    delete last.spaceAfter;
+    // Right to left, extractors see no space between words set apart (a right-to-left word, a change of
+    // direction): the space is drawn, at the level of the words around it (left to right only between
+    // two such words). Two left-to-right words of one fragment have theirs in it.
+    const next = words[wi + 1]?.pieces[0];
+    const before = w.pieces[w.pieces.length - 1];
+    const apart = before.level !== undefined && next?.level !== undefined && (before.level !== next.level || before.level % 2 === 1);
+    if (apart && w.spaceAfter > 0) {
+      const width = w.spaceAfter + (w.fixedSpace ? 0 : extra);
+      fragments.push({ x, text: ' ', face: w.spaceFace, width, level: Math.min(before.level!, next!.level!) });
+      fragmentLinks.push(undefined);
+    } else if (w.spaceAfter > 0 && last.level === undefined) last.spaceAfter = true; // left-to-right paragraphs
     x += w.spaceAfter + (w.fixedSpace ? 0 : extra);
     if (w.spaceBox !== open) open = undefined;
   });

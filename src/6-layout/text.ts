@@ -3,13 +3,14 @@ import type { SourcePos } from '../errors.js';
 import type { Block, Inline } from '../model/document.js';
 import type { PageItem, StructNode } from '../model/page.js';
 import { structNode } from './structure.js';
-import type { Colors, TextStyle, Theme } from '../model/theme.js';
+import { JOINED_FACES, JOINED_LEADING, SOLID, trackingOf, type Colors, type TextStyle, type Theme } from '../model/theme.js';
 import type { ImageInfo } from '../5-images/processImage.js';
 import type { Hyphenator } from '../3-typography/hyphenate.js';
 import { breakLines, type Line, type MissingChars } from './lineBreak.js';
 import type { Metrics } from './metrics.js';
 import type { FlowLine } from './flow.js';
 import { work } from './work.js';
+import { reflect, reflections } from './bidi.js';
 
 export interface FlowContext {
   metrics: Metrics;
@@ -49,10 +50,10 @@ const BOX_TOP = 0.9;
 const BOX_BOTTOM = 0.28;
 const KBD_RULE = 0.4;
 
-function boxItems(line: Line, style: TextStyle, colors: Colors, base: number, indent: number): PageItem[] {
+function boxItems(line: Line, style: TextStyle, colors: Colors, base: number, indent: number, spans: [number, number][]): PageItem[] {
   return line.boxes.flatMap((b) => {
     const size = style.size * b.size;
-    const [x, y, w, h] = [indent + b.x, base - BOX_TOP * size, b.w, (BOX_TOP + BOX_BOTTOM) * size];
+    const [x, y, w, h] = [indent + reflect(b.x, b.w, spans), base - BOX_TOP * size, b.w, (BOX_TOP + BOX_BOTTOM) * size];
     if (b.box === 'mark') return [{ type: 'rect' as const, x, y, w, h, fill: colors.highlight }];
     const r = KBD_RULE;
     return [
@@ -66,7 +67,7 @@ function boxItems(line: Line, style: TextStyle, colors: Colors, base: number, in
 
 /** Lines from the line breaker -> flow lines with page items (boxes behind the text, text fragments, link boxes). */
 export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, colors: Colors, indent = 0): FlowLine[] {
-  const base = baselineOffset(style, metrics);
+  const baseline = baselineOffset(style, metrics);
   // Each link is one Link element, its words and its boxes (over lines too), in the element of its text.
   let link: { url: string; node: StructNode } | null = null;
   const linkOf = (url: string | undefined): StructNode | null => {
@@ -75,38 +76,47 @@ export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, c
     return link.node;
   };
   return lines.map((line) => {
+    // A line of Arabic in a style set solid gets more room, shared above and below it.
+    const open = style.leading < style.size * SOLID && line.fragments.some((f) => JOINED_FACES.has(f.face));
+    const height = open ? style.size * JOINED_LEADING : style.leading;
+    const base = baseline + (height - style.leading) / 2;
+    // Right-to-left paragraphs: left-to-right runs reversed here, so the page's mirror puts them back in order.
+    const spans = reflections(line.fragments);
     const text: PageItem[] = line.fragments.flatMap((f) => {
       const tag = linkOf(f.link);
       const size = f.size ? style.size * f.size : style.size;
+      const tracking = trackingOf(style, f.face);
       const item = {
         type: 'text' as const,
-        x: indent + f.x,
+        x: indent + reflect(f.x, f.width, spans),
         y: f.rise ? base - f.rise * style.size : base,
         text: f.text,
         face: f.face,
         size,
         color: f.link && style.linkColor ? style.linkColor : style.color,
         width: f.width,
-        ...(style.tracking ? { tracking: style.tracking } : {}),
+        ...(tracking ? { tracking } : {}),
         ...(f.wordSpacing ? { wordSpacing: f.wordSpacing } : {}),
         ...(f.spaceAfter ? { spaceAfter: true as const } : {}),
+        ...(f.actual !== undefined ? { actual: f.actual } : {}),
         ...(tag ? { tag } : {}),
       };
       if (!f.hyphen) return [item];
       // The hyphen added at the break is drawn on its own, an artifact: the word reads whole ("sessions").
-      const hyphen = metrics.width(f.face, '-') * size + (style.tracking ?? 0);
+      const hyphen = metrics.width(f.face, '-') * size + (tracking ?? 0);
       const { tag: _t, wordSpacing: _w, spaceAfter: _s, ...plain } = item;
       return [
         { ...item, text: f.text.slice(0, -1), width: f.width - hyphen },
         { ...plain, x: item.x + f.width - hyphen, text: '-', width: hyphen, hyphen: true as const },
       ];
     });
-    const items = [...boxItems(line, style, colors, base, indent), ...text];
+    const items = [...boxItems(line, style, colors, base, indent, spans), ...text];
     for (const l of line.links) {
-      const words = text.find((t) => t.tag && t.type === 'text' && t.x >= indent + l.x - 0.01 && t.x < indent + l.x + l.w);
-      items.push({ type: 'link', x: indent + l.x, y: 0, w: l.w, h: style.leading, url: l.url, tag: words?.tag ?? structNode('Link') });
+      const x = indent + reflect(l.x, l.w, spans);
+      const words = text.find((t) => t.tag && t.type === 'text' && t.x >= x - 0.01 && t.x < x + l.w);
+      items.push({ type: 'link', x, y: 0, w: l.w, h: height, url: l.url, tag: words?.tag ?? structNode('Link') });
     }
-    return { height: style.leading, items };
+    return { height, items };
   });
 }
 

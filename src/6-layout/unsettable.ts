@@ -16,12 +16,13 @@ const VISIBLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u;
 
 /**
  * Which faces a run needs: titles, headings and the zine's own words are set in the headings faces (the
- * furniture, the contents, the display face's fallback), running text in the body stack, code in mono's.
+ * furniture, the contents, the display face's fallback), running text in the body stack, code in mono's;
+ * Arabic letters of any of them fall to the Arabic face.
  */
 const STACKS: Record<'title' | 'text' | 'code', FaceId[][]> = {
-  title: [['headings']],
-  text: [['body', 'headings']],
-  code: [['mono', 'headings']],
+  title: [['headings', 'arabic']],
+  text: [['body', 'headings', 'arabic']],
+  code: [['mono', 'headings', 'arabic']],
 };
 
 export function replaceUnsettable(doc: DocumentModel, metrics: Metrics, missing: MissingChars, at: { meta: (key: string) => SourcePos; strings: SourcePos }): DocumentModel {

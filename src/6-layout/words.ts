@@ -1,10 +1,11 @@
 import { ZineError, ZineErrors, type SourcePos } from '../errors.js';
 import type { Inline } from '../model/document.js';
 import type { Metrics } from './metrics.js';
-import type { FaceId, TextStyle, Theme } from '../model/theme.js';
+import { trackingOf, type FaceId, type TextStyle, type Theme } from '../model/theme.js';
 import type { Hyphenator } from '../3-typography/hyphenate.js';
 import { language } from '../3-typography/languages/index.js';
 import { showsUrl, urlShape } from './links.js';
+import { bidiLevels, mirrored } from './bidi.js';
 
 /** Widths are sums of floating-point numbers: overflowing by less than this (points) still fits. */
 const FIT_TOLERANCE = 0.01;
@@ -34,6 +35,12 @@ export interface Piece extends Look {
   width: number;
   /** Ends with the hyphen added where the word is broken: printed, but not part of the text read. */
   hyphen?: true;
+  /**
+   * Right-to-left paragraphs only: the bidirectional embedding level of every character of the piece
+   * (odd: right to left), and the text to copy where brackets are drawn mirrored ("(" drawn as ")").
+   */
+  level?: number;
+  actual?: string;
 }
 
 /** `<small>` text, and sub- and superscripts (smaller again), as shares of the size; their baseline shifts. */
@@ -116,6 +123,9 @@ function faceFor(face: FaceId, cp: number, metrics: Metrics, fallback: Theme['fa
 
 const NO_FALLBACK: Theme['fallback'] = {};
 
+/** Joiners (ZWNJ in Persian words) and combining marks belong to the shaping of the letter before them. */
+const STAYS_WITH_LETTER = /[\p{M}\u200c\u200d]/u;
+
 /**
  * Text cut where the drawing face changes: each character goes to the first face of the stack that
  * has it; one no face has is left out and recorded in `missing` (or fails at once without it).
@@ -127,7 +137,7 @@ export function faceRuns(text: string, face: FaceId, o: Pick<BreakOptions, 'metr
   let i = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    const f = faceFor(face, cp, o.metrics, o.fallback ?? NO_FALLBACK);
+    const f: FaceId | null = current && STAYS_WITH_LETTER.test(ch) && o.metrics.has(current, cp) ? current : faceFor(face, cp, o.metrics, o.fallback ?? NO_FALLBACK);
     if (!f) {
       if (!o.missing) failMissing(new Map([[ch, o.source]]));
       if (!o.missing.has(ch)) o.missing.set(ch, o.source);
@@ -145,17 +155,47 @@ export function faceRuns(text: string, face: FaceId, o: Pick<BreakOptions, 'metr
   return out;
 }
 
-/** Split text into pieces by the first face of the stack that can draw each character. */
-function pieces(text: string, face: FaceId, run: Inline, look: Look, o: BreakOptions): Piece[] {
+/**
+ * Split text into pieces by the first face of the stack that can draw each character, and, in a
+ * right-to-left paragraph, where the bidirectional level changes (`levels` from the paragraph's text,
+ * `at` the text's offset in it): each piece then runs one way only.
+ */
+function pieces(text: string, face: FaceId, run: Inline, look: Look, o: BreakOptions, levels?: Uint8Array, at = 0): Piece[] {
   const link = run.link;
   const code = run.code ? { code: true } : {};
-  const out: Piece[] = faceRuns(text, face, o).map((r) => ({ text: r.text, face: r.face, link, ...code, ...look, width: 0 }));
+  let out: Piece[] = faceRuns(text, face, o).map((r) => ({ text: r.text, face: r.face, link, ...code, ...look, width: 0 }));
+  if (levels) {
+    // Characters no font has are left out of the pieces: each piece is found in the text from where the last ended.
+    let from = 0;
+    out = out.flatMap((p) => {
+      const i = text.indexOf(p.text, from);
+      from = i + p.text.length;
+      return byLevel(p, levels, at + i);
+    });
+  }
   for (const p of out) p.width = measure(p.text, p.face, o, p.size);
   return out;
 }
 
-/** Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms. */
-const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+/** A piece cut where its characters' levels change; right-to-left parts draw mirrored brackets. */
+function byLevel(p: Piece, levels: Uint8Array, at: number): Piece[] {
+  const out: Piece[] = [];
+  let start = 0;
+  for (let i = 1; i <= p.text.length; i++) {
+    if (i < p.text.length && levels[at + i] === levels[at + start]) continue;
+    const text = p.text.slice(start, i);
+    const level = levels[at + start];
+    const drawn = level % 2 ? mirrored(text) : text;
+    out.push(drawn === text ? { ...p, text, level } : { ...p, text: drawn, level, actual: text });
+    start = i;
+  }
+  return out;
+}
+
+/** Arabic letters and their presentation forms: set by the Arabic face (theme: fonts: arabic:). */
+const ARABIC = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]/;
+/** Hebrew, Syriac, Thaana, N'Ko, Samaritan, Mandaic: right-to-left scripts with no font or shaping here yet. */
+const OTHER_RIGHT_TO_LEFT = /[\u0590-\u05ff\u0700-\u074f\u0780-\u085f\ufb1d-\ufb4f]/;
 
 /** Every character that cannot be set, each at its first place: one error per file, naming them all. */
 export function missingCharErrors(missing: MissingChars): ZineError[] {
@@ -166,11 +206,15 @@ export function missingCharErrors(missing: MissingChars): ZineError[] {
     return new ZineError(
       `${chars.length} character${chars.length > 1 ? 's' : ''} cannot be set: no font has ${chars.length > 1 ? 'them' : 'it'}\n${list.join('\n')}`,
       chars[0][1],
-      RIGHT_TO_LEFT.test(chars.map(([ch]) => ch).join(''))
-        ? 'Right-to-left scripts (Arabic, Farsi, Hebrew) cannot be set yet: zine has no bidirectional layout or Arabic shaping so far. Remove them, or build this language later.'
-        : 'Replace them, or set a font folder that has them in content/zine.yml (theme: fonts:), see README.',
+      hintFor(chars.map(([ch]) => ch).join('')),
     );
   });
+}
+
+function hintFor(chars: string): string {
+  if (OTHER_RIGHT_TO_LEFT.test(chars)) return 'Hebrew, Syriac, Thaana and N\'Ko cannot be set yet: zine sets Arabic and Persian only among right-to-left scripts. Remove them, or build this language later.';
+  if (ARABIC.test(chars)) return 'Arabic letters are set in the Arabic font folder: restore fonts/noto-sans-arabic/, or name a folder with Arabic letters in content/zine.yml (theme: fonts: arabic:), see README.';
+  return 'Replace them, or set a font folder that has them in content/zine.yml (theme: fonts:), see README.';
 }
 
 /** Stop the build naming every character that cannot be set. */
@@ -190,7 +234,17 @@ function noteNumber(text: string, face: FaceId, o: BreakOptions): string {
 /** `size`: a share of the style's size (a piece's Look). */
 export function measure(text: string, face: FaceId, o: BreakOptions, size = 1): number {
   const s = o.style;
-  return o.metrics.width(face, text) * s.size * size + (s.tracking ?? 0) * [...text].length;
+  return o.metrics.width(face, text) * s.size * size + trackingOf(s, face) * [...text].length;
+}
+
+/** A run's text as it is set: soft hyphens dropped, capitals, a note's number raised. */
+function setTextOf(run: Inline, o: BreakOptions): string {
+  const face = faceOf(o.style, run);
+  let text = run.text.replace(/[\u00ad\u200b]/g, '').replace(/\t/g, ' ');
+  // Text set in capitals keeps a URL as written: its path is case-sensitive.
+  if (o.style.uppercase) text = text.replace(/\S+/g, (t) => (isUrl(t, run.link) ? t : t.toLocaleUpperCase(language(o.lang).uppercase)));
+  if (run.note) text = noteNumber(text, face, o);
+  return text;
 }
 
 /** Runs of styled text -> words with their widths and the breakable spaces between them. */
@@ -206,21 +260,22 @@ export function toWords(runs: Inline[], o: BreakOptions): Word[] {
     } else if (hard && words.length) words[words.length - 1].hardBreakAfter = true;
     else if (words.length && space) words[words.length - 1].spaceAfter = space;
   };
-  for (const run of runs) {
+  const texts = runs.map((run) => setTextOf(run, o));
+  // A right-to-left language's paragraph gets its levels once, from all its text (UAX #9).
+  const levels = language(o.lang).rtl ? bidiLevels(texts.join('')) : undefined;
+  let at = 0;
+  runs.forEach((run, k) => {
     const face = faceOf(o.style, run);
     const look = lookOf(run);
-    let text = run.text.replace(/[\u00ad\u200b]/g, '').replace(/\t/g, ' ');
-    // Text set in capitals keeps a URL as written: its path is case-sensitive.
-    if (o.style.uppercase) text = text.replace(/\S+/g, (t) => (isUrl(t, run.link) ? t : t.toLocaleUpperCase(language(o.lang).uppercase)));
-    if (run.note) text = noteNumber(text, face, o);
-    for (const token of text.split(/( +|\n)/)) {
+    for (const token of texts[k].split(/( +|\n)/)) {
       if (!token) continue;
       if (token === '\n') end(0, face, true);
       // Code keeps its own spacing, every space of it; a space of running text is one, and stretches.
       else if (token[0] === ' ') end(measure(run.code ? token : ' ', face, o, look.size), face, false, run.code, look.box);
-      else cur.push(...pieces(token, face, run, look, o));
+      else cur.push(...pieces(token, face, run, look, o, levels, at));
+      at += token.length;
     }
-  }
+  });
   end(0, o.style.face);
   if (words.length) words[words.length - 1].spaceAfter = 0;
   return words;
@@ -245,10 +300,12 @@ export function splitWord(word: Word, offset: number, hyphen: boolean, o: BreakO
       const a = chars.slice(0, cut).join('');
       const b = chars.slice(cut).join('');
       const wa = measure(a, p.face, o, p.size);
-      head.push({ ...p, text: a, width: wa });
+      // Mirrored brackets are one character for one: the copy text is cut at the same place.
+      const copy = p.actual === undefined ? undefined : [...p.actual];
+      head.push({ ...p, text: a, width: wa, ...(copy ? { actual: copy.slice(0, cut).join('') } : {}) });
       // Widths add up (advance widths), so the tail needs no measuring: a long word cut many times
       // stays linear.
-      tail.push({ ...p, text: b, width: p.width - wa });
+      tail.push({ ...p, text: b, width: p.width - wa, ...(copy ? { actual: copy.slice(cut).join('') } : {}) });
     }
     seen += chars.length;
   }

@@ -190,7 +190,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
         break;
       }
       case 'text':
-        drawText(it);
+        withActualText(it.actual, () => drawText(it));
         break;
       case 'image':
         doc.image(image(it.image), it.x, it.y, { width: it.w, height: it.h });
@@ -269,6 +269,14 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
     } finally {
       delete (font as { encode?: unknown }).encode;
     }
+  }
+
+  /** Text drawn other than it reads (mirrored brackets) is marked with the text to copy and search (/ActualText). */
+  function withActualText(actual: string | undefined, draw: () => void) {
+    if (actual === undefined) return draw();
+    doc.markContent('Span', { actual });
+    draw();
+    doc.endMarkedContent();
   }
 
   /** A shape of an SVG figure: its own transform, fill and stroke, clipped to the figure's box. */

@@ -24,14 +24,47 @@ export interface ShapedRun {
   glyphs: Glyph[];
   positions: Position[];
   advanceWidth: number;
+  /** fontkit's shaping: 'rtl' when it put the glyphs of a right-to-left run in drawing order. */
+  direction?: 'ltr' | 'rtl';
+}
+
+/**
+ * A right-to-left run as pdfkit should write it: glyphs in logical order, each placed at its drawn
+ * position by an offset (no advance). Text extractors (pdftotext, mupdf, viewers' copy) read a
+ * PDF's glyphs in the order they are written: so they get the words in reading order. `drawn`
+ * keeps each glyph's real advance for the run's width. A joiner (ZWNJ) comes out of fontkit as a
+ * space of no width: it is left out, or extractors would read a space inside the word.
+ */
+function logicalOrder(run: ShapedRun, text: string): { glyphs: Glyph[]; positions: (Position & { drawn: number })[] } {
+  let x = 0;
+  const placed = run.positions.map((p, i) => {
+    const at = x + p.xOffset;
+    x += p.xAdvance;
+    return { glyph: run.glyphs[i], position: { ...p, xOffset: at, xAdvance: 0, drawn: p.xAdvance } };
+  });
+  const drawn = placed.filter((g) => !(g.position.drawn === 0 && g.glyph.codePoints.length === 1 && g.glyph.codePoints[0] === 0x20)).reverse();
+  // fontkit caches one glyph object per glyph id with the code points of its first use: a mark made by
+  // decomposing a letter (the hamza of أ) keeps none, and a later real U+0654 would copy as nothing. The
+  // characters of the text no glyph claims go to the glyphs that claim none, in copies for pdfkit.
+  const left = [...text.replace(/[\u200c\u200d]/g, '')].map((c) => c.codePointAt(0)!);
+  for (const g of drawn) for (const cp of g.glyph.codePoints) if (left.includes(cp)) left.splice(left.indexOf(cp), 1);
+  const own = (g: Glyph): Glyph => (g.codePoints.length || !left.length ? g : Object.create(g, { codePoints: { value: [left.shift()!] } }));
+  return { glyphs: drawn.map((g) => own(g.glyph)), positions: drawn.map((g) => g.position) };
 }
 
 /**
  * Display faces are set large, where kerning shows: they go through fontkit's full OpenType shaping.
  * Text faces use plain advance widths (cmap + hmtx), 50 to 300 times faster than shaping a word, and
- * at text sizes the missing kerning is invisible. Either way layout and pdfkit use the same run.
+ * at text sizes the missing kerning is invisible. Arabic must be shaped (joining forms, lam-alef, marks;
+ * fontkit also puts a right-to-left run in drawing order). Either way layout and pdfkit use the same run.
  */
-const SHAPED: ReadonlySet<FaceId> = new Set<FaceId>(['display']);
+/** A letter of a right-to-left script. */
+const RTL_LETTER = /(?=\p{L})[\p{sc=Arab}\p{sc=Hebr}\p{sc=Syrc}\p{sc=Thaa}\p{sc=Nkoo}]/u;
+
+/** fontkit's layout with its optional arguments, which its type declarations leave out. */
+type Layout = (text: string, features?: string[], script?: string, language?: string, direction?: 'ltr' | 'rtl') => unknown;
+
+const SHAPED: ReadonlySet<FaceId> = new Set<FaceId>(['display', 'arabic', 'arabic-bold']);
 
 export type FontSet = Metrics & {
   path(face: FaceId): string;
@@ -99,7 +132,9 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
     const memo = runs.get(face)!;
     let run = memo.get(text);
     if (!run) {
-      if (SHAPED.has(face)) run = font.layout(text) as unknown as ShapedRun;
+      // A run without right-to-left letters is set left to right: fontkit would reverse Persian digits
+      // (their script is Arabic), which read left to right like any number (bidi.ts cuts them apart).
+      if (SHAPED.has(face)) run = (font.layout as Layout).call(font, text, undefined, undefined, undefined, RTL_LETTER.test(text) ? undefined : 'ltr') as ShapedRun;
       else {
         const glyphFor = glyphs(face);
         const list: Glyph[] = [];
@@ -131,13 +166,13 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
         // on 1000 units (Inter: 2816), and pdfkit would stretch justified spaces by it.
         const layout = (text: string) => {
           const run = shape(face, text);
-          const positions = run.positions.map((p) => ({ ...p }));
+          const { glyphs, positions } = run.direction === 'rtl' ? logicalOrder(run, text) : { glyphs: run.glyphs, positions: run.positions.map((p) => ({ ...p })) };
           return {
-            glyphs: run.glyphs,
+            glyphs,
             positions,
             get advanceWidth() {
               let w = 0;
-              for (const p of positions) w += p.xAdvance;
+              for (const p of positions as (Position & { drawn?: number })[]) w += p.drawn ?? p.xAdvance;
               return w;
             },
           };

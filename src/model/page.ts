@@ -56,6 +56,8 @@ export interface TextItem extends Tagged {
   spaceAfter?: true;
   /** The hyphen added where a word is broken: an artifact, not part of the text read (ses-sions reads "sessions"). */
   hyphen?: true;
+  /** Text drawn other than it reads (brackets mirrored in right-to-left text): the text to copy and search. */
+  actual?: string;
 }
 
 export interface RectItem extends Tagged {
@@ -108,6 +110,8 @@ export interface PathItem extends Tagged {
   y: number;
   scale: number;
   d: string;
+  /** Width of the shape on the page, where it has no clip: a right-to-left page places it mirrored. */
+  span?: number;
   /** Null: not filled (a stroke only). */
   fill: string | null;
   /** Even-odd filling, so inner shapes (a keyhole) cut holes. */

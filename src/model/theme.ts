@@ -7,7 +7,8 @@ export const MM = 72 / 25.4;
 
 /**
  * A face is one font file, named by its role: `body` (running text), `headings` (titles, captions,
- * callouts, the page furniture), `display` (cover and section titles), `mono` (code).
+ * callouts, the page furniture), `display` (cover and section titles), `mono` (code), `arabic` (the
+ * Arabic letters of any style: a face of the fallback stacks, never chosen by a style).
  */
 export const FACE_IDS = [
   'body',
@@ -22,8 +23,24 @@ export const FACE_IDS = [
   'headings-black',
   'display',
   'mono',
+  'arabic',
+  'arabic-bold',
 ] as const;
 export type FaceId = (typeof FACE_IDS)[number];
+
+/** Faces of a joined script: a style's tracking would cut the joins between letters, so they are never letter-spaced. */
+export const JOINED_FACES: ReadonlySet<FaceId> = new Set<FaceId>(['arabic', 'arabic-bold']);
+
+/**
+ * Arabic's tall letters and its marks above and below need more room than Latin capitals: in a style
+ * set solid for capitals (leading under SOLID times its size: the covers, section titles), a line
+ * holding Arabic is JOINED_LEADING times its size high.
+ */
+export const SOLID = 1.1;
+export const JOINED_LEADING = 1.3;
+
+/** The letter-spacing of a style in one of its faces. */
+export const trackingOf = (style: { tracking?: number }, face: FaceId) => (JOINED_FACES.has(face) ? 0 : (style.tracking ?? 0));
 
 export interface TextStyle {
   face: FaceId;

@@ -1,12 +1,20 @@
 /**
- * A script the guide's fonts cannot set (Arabic with the default Latin fonts), wherever it is written:
+ * A script the guide's fonts cannot set (Arabic with Latin fonts only: no fonts/noto-sans-arabic), wherever it is written:
  * front matter, a heading, running text, the zine's strings. `build` and `check` name every character at
  * its first place and exit 1, never an internal error. Expected places come from the text written here.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, makeProject, runCli } from '../safety/helpers.js';
+import { cleanup, makeProject, REPO, runCli, tempDir } from '../safety/helpers.js';
+
+/** A project whose fonts/ has our Latin families only (no Arabic font folder). */
+function latinOnly(spec: Parameters<typeof makeProject>[0]): string {
+  const root = join(tempDir(), 'guide');
+  mkdirSync(join(root, 'fonts'), { recursive: true });
+  for (const d of readdirSync(join(REPO, 'fonts'))) if (d !== 'noto-sans-arabic') symlinkSync(join(REPO, 'fonts', d), join(root, 'fonts', d));
+  return makeProject(spec, root);
+}
 
 afterAll(cleanup);
 
@@ -22,7 +30,7 @@ function firstLines(text: string): Map<string, number> {
 }
 
 describe('a script no font of the guide has', () => {
-  const root = makeProject({ raw: GUIDE });
+  const root = latinOnly({ raw: GUIDE });
   const strings = join(root, 'content', 'xx', 'strings.yml');
   writeFileSync(strings, readFileSync(strings, 'utf8').replace(/^contents:.*$/m, 'contents: المحتويات'));
 
@@ -34,9 +42,21 @@ describe('a script no font of the guide has', () => {
       const out = r.stdout + r.stderr;
       for (const [ch, line] of firstLines(GUIDE)) expect(out, ch).toContain(`"${ch}" U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at content/xx/01-guide.md:${line}:`);
       for (const ch of 'المحتويات') if (!GUIDE.includes(ch)) expect(out, ch).toContain(`"${ch}" U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at content/xx/strings.yml:`);
-      expect(out).toMatch(/Right-to-left scripts \(Arabic, Farsi, Hebrew\) cannot be set yet/);
+      expect(out).toMatch(/Arabic letters are set in the Arabic font folder: restore fonts\/noto-sans-arabic\//);
     });
   }
+
+  it('builds the same Arabic with the Arabic font folder (theme: fonts: arabic:, by default)', () => {
+    const r = runCli(['build', '--root', makeProject({ raw: GUIDE.replace(' in ཀ Tibetan', '') }), '--no-booklet']);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  it('says Hebrew cannot be set yet, even with the Arabic font', () => {
+    const hebrew = makeProject({ body: '# Intro\n\nA word שלום of Hebrew.\n', frontMatter: 'publisher: Us\nback: Pass it on.\n' });
+    const r = runCli(['build', '--root', hebrew, '--no-booklet']);
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/"ש" U\+05E9 at content\/xx\/01-guide\.md:\d+:\d+[\s\S]*Hebrew, Syriac, Thaana and N'Ko cannot be set yet/);
+  });
 
   it('says what to do about a left-to-right script the fonts lack', () => {
     const tibetan = makeProject({ body: '# Intro\n\nA letter ཀ of Tibetan.\n', frontMatter: 'publisher: Us\nback: Pass it on.\n' });

@@ -22,6 +22,9 @@ import { headingsSaid, headingsWritten, missingInOrder } from '../a11y/said.js';
 import { A5, MM, drawnImages, expectedFromMarkdown, key, norm, openPdf, pageLines, renderCrop, renderPage, textAreaLines, type DrawnImage, type Expected, type Line } from './helpers.js';
 const PAGE = defaultTheme().page;
 const STYLES = defaultTheme().styles;
+const FALLBACK = defaultTheme().fallback;
+/** A style's text may be set in its face or a fallback of it (Arabic letters in the Arabic face). */
+const inFace = (style: { face: string }, t: TextItem) => t.face === style.face || (FALLBACK[style.face as keyof typeof FALLBACK] ?? []).includes(t.face);
 
 type Decode = (data: Uint8ClampedArray, width: number, height: number, options?: { inversionAttempts?: 'dontInvert' | 'attemptBoth' }) => { data: string } | null;
 // jsqr is CommonJS: its function is the module itself or its `default`, depending on the loader.
@@ -31,6 +34,13 @@ const jsQR = ((jsQRImport as unknown as { default?: Decode }).default ?? jsQRImp
 export function editionSuite(LANG: string): void {
   const ROOT = resolve(import.meta.dirname, '../..');
   const TOL = 0.5;
+  // The language's direction from the platform's locale data (CLDR), not from our language table.
+  const RTL = (new Intl.Locale(LANG) as Intl.Locale & { textInfo?: { direction: string } }).textInfo?.direction === 'rtl';
+  /** The content box of a page: a right-to-left book's pages are mirrored (binding on the right). */
+  const pageBox = (index: number) => {
+    const b = contentBox(PAGE, index);
+    return RTL ? { ...b, x: PAGE.width - b.x - b.width } : b;
+  };
 
   let out: string;
   let model: PageModel;
@@ -118,11 +128,11 @@ export function editionSuite(LANG: string): void {
   }
 
   const furniture = (p: Page, t: TextItem) =>
-    (t.face === STYLES.runningHead.face && t.size === STYLES.runningHead.size && Math.abs(t.y - PAGE.headBaseline) < 3) ||
-    (t.face === STYLES.folio.face && t.size === STYLES.folio.size && t.text === String(p.index + 1) && Math.abs(t.y - (model.height - PAGE.folioBaseline)) < 3);
+    (inFace(STYLES.runningHead, t) && t.size === STYLES.runningHead.size && Math.abs(t.y - PAGE.headBaseline) < 3) ||
+    (inFace(STYLES.folio, t) && t.size === STYLES.folio.size && t.text === String(p.index + 1) && Math.abs(t.y - (model.height - PAGE.folioBaseline)) < 3);
 
   const headingStyles = [STYLES.sectionLabel, STYLES.h2, STYLES.h3];
-  const isHeading = (t: TextItem) => headingStyles.some((s) => s.face === t.face && s.size === t.size) || (t.text.trim() === '' && t.size === STYLES.sectionLabel.size);
+  const isHeading = (t: TextItem) => headingStyles.some((s) => inFace(s, t) && s.size === t.size) || (t.text.trim() === '' && t.size === STYLES.sectionLabel.size);
 
   // ---------------------------------------------------------------- 1. page size
 
@@ -165,15 +175,17 @@ export function editionSuite(LANG: string): void {
         for (const l of textAreaLines(pageLines(page), model.height)) {
           // Split the line at big gaps: the title and its right-aligned number may share a line.
           const runs: { text: string; x: number; y: number }[] = [];
-          let prevX = -Infinity;
+          // Right to left, characters come in reading order from the right: a gap is measured leftwards.
+          let prevX = RTL ? Infinity : -Infinity;
           for (const c of l.chars) {
-            if (!runs.length || c.x - prevX > 20) runs.push({ text: '', x: c.x, y: c.y });
+            if (!runs.length || (RTL ? prevX - (c.x + c.size * 0.6) : c.x - prevX) > 20) runs.push({ text: '', x: c.x, y: c.y });
             runs[runs.length - 1].text += c.c;
-            prevX = c.x + c.size * 0.6;
+            prevX = RTL ? c.x : c.x + c.size * 0.6;
           }
           for (const r of runs) {
             const t = r.text.trim();
-            if (/^\d+$/.test(t) && r.x > right) {
+            // The page number closes the entry at the line's end: at the right, or at the left right to left.
+            if (/^\d+$/.test(t) && (RTL ? r.x < right : r.x > right)) {
               entries.push({ title: title.join(' '), number: Number(t), y: r.y, page: p.index });
               title = [];
             } else if (t && !(entries.length === 0 && title.length === 0 && key(t) === key(expected.strings.contents))) title.push(t);
@@ -419,7 +431,8 @@ export function editionSuite(LANG: string): void {
         for (const q of p.items.filter((i): i is QrItem => i.type === 'qr')) {
           count++;
           const beside = p.items
-            .filter((t): t is TextItem => t.type === 'text' && t.x >= q.x + q.size && t.x < q.x + q.size + 40 && t.y > q.y && t.y < q.y + q.size + 12)
+            // Beside: after the code in the reading direction (to its left on a right-to-left page).
+            .filter((t): t is TextItem => t.type === 'text' && (RTL ? t.x + t.width <= q.x && t.x + t.width > q.x - 40 - t.width : t.x >= q.x + q.size && t.x < q.x + q.size + 40) && t.y > q.y && t.y < q.y + q.size + 12)
             .sort((a, b) => a.y - b.y || a.x - b.x);
           const start = beside.findIndex((t) => /^https?:/.test(t.text));
           const url = start < 0 ? '' : beside.slice(start).filter((t) => t.face === beside[start].face && t.size === beside[start].size).map((t) => t.text).join('');
@@ -469,7 +482,7 @@ export function editionSuite(LANG: string): void {
     it('keeps body text, images and QR codes inside the content box (running heads and folios aside)', () => {
       const bad: string[] = [];
       for (const p of pagesOfKind('body', 'contents', 'links')) {
-        const b = contentBox(PAGE, p.index);
+        const b = pageBox(p.index);
         const [left, right, top, bottom] = [b.x - TOL, b.x + b.width + TOL, b.y - TOL, b.y + b.height + TOL];
         for (const it of p.items) {
           if (it.type === 'text') {
@@ -512,7 +525,7 @@ export function editionSuite(LANG: string): void {
             cur = { page: p.index, y: t.y, text: '' };
             lines.push(cur);
           } else if (t.x - lastEnd > 1) cur.text += ' ';
-          cur.text += t.text;
+          cur.text += t.actual ?? t.text;
           lastEnd = t.x + t.width;
         }
       }
@@ -635,7 +648,8 @@ export function editionSuite(LANG: string): void {
         const i = texts.findIndex((x) => x === t);
         return i >= 0 ? i : -2; // -2: text that is no reading page
       };
-      const sides = Array.from({ length: doc.countPages() }, (_, i) => halves(doc.loadPage(i), W));
+      // A booklet bound on the right is the mirror image of one bound on the left: its halves swap.
+      const sides = Array.from({ length: doc.countPages() }, (_, i) => halves(doc.loadPage(i), W)).map((s) => (RTL ? { left: s.right, right: s.left } : s));
       const n = model.pages.length;
       const N = Math.ceil(n / 4) * 4;
       const slot = (k: number) => (k === N - 1 ? n - 1 : k < n - 1 ? k : null); // blanks before the back cover

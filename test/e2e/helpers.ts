@@ -24,7 +24,11 @@ export const A5 = { width: 148 * MM, height: 210 * MM };
 export function norm(s: string): string {
   return s
     .normalize('NFC')
-    .replace(/\u00ad/g, '')
+    // Invisible format characters: a soft hyphen, and the joiners of Persian words (ZWNJ), which copy as nothing.
+    .replace(/[\u00ad\u200c\u200d]/g, '')
+    // Arabic vowel marks, as Arabic search ignores them: a mark inside a lam-alef ligature (لًا) copies
+    // after the ligature's two letters (لاً), the ligature being one glyph.
+    .replace(/[\u064b-\u065f\u0670]/g, '')
     .replace(/[\u00a0\u202f\u2007\u2009\u200a]/g, ' ')
     .replace(/["'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]/g, "'")
     .replace(/…/g, '...')

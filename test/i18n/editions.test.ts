@@ -19,8 +19,12 @@ const langs = listLanguages(repo);
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** The text lines of a page model, in order: fragments sharing a baseline joined. */
+/**
+ * The text lines of a page model, in order: fragments sharing a baseline joined, from the right for a
+ * right-to-left language (its direction from the platform's locale data), as copied.
+ */
 function lines(model: Awaited<ReturnType<typeof layoutEdition>>['model']): string[] {
+  const rtl = (new Intl.Locale(model.lang) as Intl.Locale & { textInfo?: { direction: string } }).textInfo?.direction === 'rtl';
   const out: string[] = [];
   for (const p of model.pages) {
     const byY = new Map<number, TextItem[]>();
@@ -28,10 +32,10 @@ function lines(model: Awaited<ReturnType<typeof layoutEdition>>['model']): strin
     for (const [, items] of [...byY].sort((a, b) => a[0] - b[0])) {
       // Fragments touching each other belong to one word; a gap is a space.
       let line = '';
-      let end = -Infinity;
-      for (const i of items.sort((a, b) => a.x - b.x)) {
-        line += (i.x - end > 0.5 ? ' ' : '') + i.text;
-        end = i.x + i.width;
+      let end = rtl ? Infinity : -Infinity;
+      for (const i of items.sort((a, b) => (rtl ? b.x - a.x : a.x - b.x))) {
+        line += ((rtl ? end - (i.x + i.width) : i.x - end) > 0.5 ? ' ' : '') + (i.actual ?? i.text);
+        end = rtl ? i.x : i.x + i.width;
       }
       out.push(line.trim());
     }

@@ -37,17 +37,28 @@ describe('the language table', () => {
   for (const code of files) {
     describe(code, () => {
       const l = LANGUAGES[code];
+      // Its direction from the platform's locale data (CLDR); right-to-left scripts here (Arabic) are never hyphenated.
+      const rtl = (new Intl.Locale(code) as Intl.Locale & { textInfo?: { direction: string } }).textInfo?.direction === 'rtl';
 
-      it('has quotation marks, a locale for capitals and hyphenation patterns', () => {
+      it('has its direction, quotation marks, a locale for capitals and hyphenation patterns (none right to left)', () => {
+        expect(Boolean(l.rtl)).toBe(rtl);
         expect(l.quotes.open).toMatch(/^\S$/u);
         expect(l.quotes.close).toMatch(/^\S$/u);
         expect(Intl.getCanonicalLocales(l.uppercase)).toHaveLength(1);
+        if (rtl) {
+          expect(l.hyphenation).toBeUndefined();
+          return;
+        }
         expect(l.hyphenation?.patterns).toMatch(/^hyphen\/[a-z0-9-]+\/index\.js$/);
         expect(typeof l.hyphenation?.load).toBe('function');
         if (l.spacing) expect(typeof l.spacing('a ? b')).toBe('string');
       });
 
       it('loads its hyphenation both ways (import() and require) and breaks a word of the language', async () => {
+        if (rtl) {
+          expect(hyphenator(code)('والاجتماعات')).toEqual([]);
+          return;
+        }
         const word = WORDS[code];
         expect(word, `add a word of "${code}" to WORDS`).toBeDefined();
         const imported = (await l.hyphenation!.load()).default;

@@ -1,5 +1,5 @@
 // Regenerates the guide's UI screenshots from HTML templates with headless Chromium.
-//   npx tsx tools/screenshots/render.ts [--lang fr|en|nl|de|es] [--only riot/call-failed]
+//   npx tsx tools/screenshots/render.ts [--lang fr|en|nl|de|es|ar|fa] [--only riot/call-failed]
 // French is the source language: its images go to images/<dir>/, the others to images/<lang>/<dir>/.
 // Also rewrites tools/screenshots/redactions.json (boxes over the elements marked "identifier").
 import { execFile } from 'node:child_process';
@@ -14,10 +14,13 @@ const run = promisify(execFile);
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const TEMPLATES = join(HERE, 'templates');
-const LANGS = ['fr', 'en', 'nl', 'de', 'es'];
+const LANGS = ['fr', 'en', 'nl', 'de', 'es', 'ar', 'fa'];
+// Their interfaces are mirrored: the templates' CSS uses logical properties (margin-inline-start …).
+const RTL_LANGS = ['ar', 'fa'];
 const SOURCE_LANG = 'fr';
 const SCALE = 2; // device scale factor: images are 2× their CSS size (144 dpi)
 const PAD = 4; // image px of margin around each redaction box
+const WINDOW_W = 1000; // CSS px: wider than any shot
 
 type Rect = [number, number, number, number]; // x, y, w, h
 interface Measure { x: number; y: number; w: number; h: number; ids: Rect[]; overflow: string[] }
@@ -90,7 +93,7 @@ async function render(shot: string, lang: string, strings: Record<string, Record
   // <base> keeps the template's relative stylesheet links working from the temp copy.
   const html = fill(readFileSync(template, 'utf8'), strings[shot] ?? {}, where)
     .replace('<head>', `<head><base href="${pathToFileURL(template).href}">`)
-    .replace(/(<html)/, `$1 lang="${lang}"`)
+    .replace(/(<html)/, `$1 lang="${lang}"${RTL_LANGS.includes(lang) ? ' dir="rtl"' : ''}`)
     .replace('</body>', `${MEASURE}</body>`);
   const dir = mkdtempSync(join(tmpdir(), 'zine-page-'));
   try {
@@ -99,18 +102,23 @@ async function render(shot: string, lang: string, strings: Record<string, Record
     const url = pathToFileURL(page).href;
 
     // Pass 1: lay the page out in a large window and read the measurements back.
-    const dom = await chromium(['--window-size=1000,2000', '--virtual-time-budget=3000', '--dump-dom'], url);
+    const dom = await chromium([`--window-size=${WINDOW_W},2000`, '--virtual-time-budget=3000', '--dump-dom'], url);
     const encoded = /data-measure="([^"]+)"/.exec(dom)?.[1];
     if (!encoded) throw new Error(`${where}: page did not report its measurements`);
     const m = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as Measure;
     if (m.overflow.length) console.warn(`${where}: text overflows in ${m.overflow.join(' | ')}`);
 
-    // Pass 2: a window big enough for #shot, then crop to it exactly. Headless Chromium's
-    // viewport is shorter than --window-size (by ~90 px), hence the generous margin.
+    // Pass 2: a window tall enough for #shot, then crop to it exactly. Headless Chromium's
+    // viewport is shorter than --window-size (by ~90 px), hence the generous margin. The width
+    // stays that of pass 1: a right-to-left page sets #shot against the window's right edge.
     const raw = join(dir, 'raw.png');
-    const winW = Math.ceil(m.x + m.w) + 100, winH = Math.ceil(m.y + m.h) + 200;
-    await chromium([`--window-size=${winW},${winH}`, `--screenshot=${raw}`], url);
-    const box = { left: Math.round(m.x * SCALE), top: Math.round(m.y * SCALE), width: Math.round(m.w * SCALE), height: Math.round(m.h * SCALE) };
+    const winH = Math.ceil(m.y + m.h) + 200;
+    await chromium([`--window-size=${WINDOW_W},${winH}`, `--screenshot=${raw}`], url);
+    // Kept inside the screenshot: a right-to-left #shot ends at the window's edge, where rounding
+    // its fractional position and width could pass the edge by a pixel.
+    const { width: rawW = 0, height: rawH = 0 } = await sharp(raw).metadata();
+    const left = Math.round(m.x * SCALE), top = Math.round(m.y * SCALE);
+    const box = { left, top, width: Math.min(Math.round(m.w * SCALE), rawW - left), height: Math.min(Math.round(m.h * SCALE), rawH - top) };
     const out = join(ROOT, 'images', lang === SOURCE_LANG ? '' : lang, `${shot}.png`);
     mkdirSync(dirname(out), { recursive: true });
     // Flat RGB on white, palette-quantised (UI colours are few, so text stays crisp),

@@ -1,9 +1,11 @@
 import type { Language } from '../language.js';
+import { ar } from './ar.js';
 import { ca } from './ca.js';
 import { da } from './da.js';
 import { de } from './de.js';
 import { en } from './en.js';
 import { es } from './es.js';
+import { fa } from './fa.js';
 import { fr } from './fr.js';
 import { it } from './it.js';
 import { nl } from './nl.js';
@@ -12,7 +14,7 @@ import { pt } from './pt.js';
 import { sv } from './sv.js';
 
 /** The languages the typography knows, by code. A new language is a file in this folder and a line here. */
-export const LANGUAGES: Readonly<Record<string, Language>> = { fr, en, nl, de, es, it, pt, ca, da, sv, pl };
+export const LANGUAGES: Readonly<Record<string, Language>> = { fr, en, nl, de, es, it, pt, ca, da, sv, pl, ar, fa };
 
 /** A language not in the table: English quotes, no special spacing, no hyphenation. */
 export const DEFAULT_LANGUAGE: Language = { code: 'und', quotes: en.quotes, uppercase: 'und' };

@@ -39,8 +39,8 @@ export function list(b: Extract<Block, { kind: 'list' }>, ctx: FlowContext, inde
       const markers: PageItem[] =
         task !== null
           ? [
-              { type: 'path', x: indent, y: base - box, scale: box, d: BOX, fill: colors.ink, evenOdd: true, tag },
-              ...(task ? [{ type: 'path' as const, x: indent, y: base - box, scale: box, d: CHECK, fill: colors.accent, tag }] : []),
+              { type: 'path', x: indent, y: base - box, scale: box, span: box, d: BOX, fill: colors.ink, evenOdd: true, tag },
+              ...(task ? [{ type: 'path' as const, x: indent, y: base - box, scale: box, span: box, d: CHECK, fill: colors.accent, tag }] : []),
             ]
           : b.ordered
             ? [{ type: 'text', x: indent, y: base, text: `${b.start + n}.`, face: 'headings-bold', size: styles.body.size * NUMBER_SIZE, color: colors.accent, width: NUMBER_WIDTH, tag }]

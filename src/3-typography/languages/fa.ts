@@ -1,0 +1,9 @@
+import type { Language } from '../language.js';
+
+/** Persian: right to left, guillemets, never hyphenated. */
+export const fa: Language = {
+  code: 'fa',
+  quotes: { open: '«', close: '»' },
+  uppercase: 'fa',
+  rtl: true,
+};

@@ -1,0 +1,120 @@
+/**
+ * A right-to-left guide that is not ours: Arabic headings, a list, a figure, a link, Latin words and
+ * numbers inside the text. It builds like our editions: every word of its Markdown (written here, not
+ * parsed by us) comes back from the PDF through mupdf in reading order, every mark stays inside the
+ * page's safe area, the text starts at the right, and the booklet is bound on the right.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentBox } from '../../src/6-layout/book.js';
+import { defaultTheme } from '../../src/4-theme/design.js';
+import { buildEdition, layoutEdition, type BuildOptions } from '../../src/pipeline.js';
+import type { PageModel } from '../../src/model/page.js';
+import { tempProject, write } from '../project.js';
+import { key, MM, openPdf, pageLines } from './helpers.js';
+
+const BLOCKS = [
+  'مقدمة الدليل',
+  'نص عربي فيه كلمات لاتينية مثل Signal و Android 10 ورابط إلى الموقع وأرقام ٣ و 2020 في السطر.',
+  'عنصر أول من القائمة',
+  'عنصر ثانٍ فيه Tor (متصفح آمن).',
+  'عنوان فرعي',
+  'فقرة أخيرة قصيرة، تنتهي هنا.',
+];
+const GUIDE = [
+  '---',
+  'title: دليل الاختبار',
+  'publisher: Us',
+  'back: مرّروه إلى غيركم.',
+  '---',
+  '',
+  `# ${BLOCKS[0]}`,
+  '',
+  BLOCKS[1].replace('الموقع', '[الموقع](https://example.org)'),
+  '',
+  `- ${BLOCKS[2]}`,
+  `- ${BLOCKS[3]}`,
+  '',
+  '![صورة الشاشة](shot.png)',
+  '',
+  `## ${BLOCKS[4]}`,
+  '',
+  BLOCKS[5],
+  '',
+].join('\n');
+
+describe('a right-to-left guide of its own', () => {
+  let root: string;
+  let reading: Uint8Array;
+  let booklet: Uint8Array;
+  let model: PageModel;
+
+  beforeAll(async () => {
+    root = tempProject({ content: false });
+    write(root, 'content/zine.yml', 'slug: t\nsource: ar\n');
+    write(root, 'content/ar/strings.yml', ['contents: المحتويات', 'links: روابط', 'linksIntro: كل روابط الدليل.', 'figure: الشكل', 'backLabel: مرّروه'].join('\n') + '\n');
+    write(root, 'content/ar/01-guide.md', GUIDE);
+    write(root, 'images/shot.png', await sharp({ create: { width: 600, height: 400, channels: 3, background: '#3366aa' } }).png().toBuffer());
+    const o: BuildOptions = { root, outDir: join(root, 'build'), booklet: true, press: false, grayscale: false, sheet: 'a4', flip: 'short', warn: () => {} };
+    const result = await buildEdition('ar', o);
+    const file = (suffix: string) => new Uint8Array(readFileSync(result.outputs.find((f) => f.endsWith(`-ar${suffix}.pdf`))!));
+    reading = file('');
+    booklet = file('-booklet');
+    model = (await layoutEdition('ar', o)).model;
+  }, 60_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('gives back every word of its Markdown, in reading order', () => {
+    const doc = openPdf(reading);
+    let stream = '';
+    for (let i = 0; i < doc.countPages(); i++) stream += pageLines(doc.loadPage(i)).map((l) => key(l.text)).join('');
+    let at = 0;
+    const missing: string[] = [];
+    for (const word of BLOCKS.join(' ').split(/\s+/)) {
+      const k = key(word);
+      const found = stream.indexOf(k, at);
+      if (found < 0) missing.push(word);
+      else at = found + k.length;
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps every mark inside the page, 8 mm from its edges', () => {
+    const bad: string[] = [];
+    for (const p of model.pages)
+      for (const it of p.items) {
+        const w = it.type === 'text' ? it.width : it.type === 'qr' ? it.size : 'w' in it ? it.w : 0;
+        if (p.kind !== 'cover' && p.kind !== 'back' && (it.type === 'text' || it.type === 'image') && (it.x < 8 * MM || it.x + w > model.width - 8 * MM)) bad.push(`page ${p.index + 1}: ${JSON.stringify(it).slice(0, 80)}`);
+      }
+    expect(bad).toEqual([]);
+  });
+
+  it('sets its heading and paragraph from the right edge of the mirrored text column', () => {
+    const theme = defaultTheme();
+    const page = model.pages.find((p) => p.kind === 'body' && p.items.some((i) => i.type === 'text' && i.text === 'مقدمة'))!;
+    const box = contentBox(theme.page, page.index);
+    const right = model.width - box.x; // the column's start, mirrored
+    const heading = page.items.find((i) => i.type === 'text' && i.text === 'مقدمة')!;
+    expect(heading.x + (heading as { width: number }).width).toBeCloseTo(right, 3);
+    const first = page.items.find((i) => i.type === 'text' && i.text === 'نص')!;
+    expect(first.x + (first as { width: number }).width).toBeCloseTo(right, 3);
+    const image = page.items.find((i) => i.type === 'image');
+    expect(image, 'the figure is on the page').toBeDefined();
+  });
+
+  it('links its link', () => {
+    const doc = openPdf(reading);
+    const urls = Array.from({ length: doc.countPages() }, (_, i) => doc.loadPage(i).getLinks().filter((l) => l.isExternal()).map((l) => l.getURI())).flat();
+    expect(urls).toContain('https://example.org');
+  });
+
+  it('is a booklet bound on the right: the cover on the left half of the first sheet', () => {
+    const doc = openPdf(booklet);
+    const W = doc.loadPage(0).getBounds()[2];
+    const half = (left: boolean) => key(pageLines(doc.loadPage(0)).flatMap((l) => l.chars.filter((c) => (c.x < W / 2) === left).map((c) => c.c)).join(''));
+    expect(half(true)).toContain(key('دليل الاختبار'));
+    expect(half(false)).toContain(key('مرّروه إلى غيركم'));
+  });
+});
