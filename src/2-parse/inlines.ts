@@ -30,14 +30,20 @@ const HTML_STYLES: Record<string, keyof Omit<Inline, 'text' | 'link'>> = {
 
 /** What to write instead of the HTML tags guides use most, for the error's hint. */
 const HTML_INSTEAD: Record<string, string> = {
+  span: 'Write the text without the tag (a span that says its words’ language, <span lang="de">, is read).',
   img: 'Write the image in Markdown: ![what it shows](file.png)',
   a: 'Write the link in Markdown: [text](https://…)',
   u: 'Write *italic* or **bold** instead: underlining is not printed.',
-  span: 'Write the text without the tag.',
   font: 'Write the text without the tag.',
   p: 'Leave a blank line between paragraphs instead.',
   div: 'Leave a blank line between paragraphs instead.',
 };
+
+/** A language tag (BCP 47: "de", "pt-BR"). */
+export const LANG_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+
+/** A span's lang attribute. */
+const SPAN_LANG = /\blang\s*=\s*["']?([^"'\s>]*)["']?/i;
 
 /** `<br>`, `</kbd>`, `<sup class="x">`: closing?, tag name, attributes. */
 const TAG = /^<(\/?)([a-z][a-z0-9]*)\b([^>]*?)\/?>$/i;
@@ -55,9 +61,12 @@ export function parseInlines(ctx: ParseContext, inline: Token, children = inline
   const open: Partial<Record<keyof Inline, number>> = {};
   const on = (flag: keyof Inline, by: number) => (open[flag] = Math.max(0, (open[flag] ?? 0) + by));
   let link: string | undefined;
+  // Open <span lang>s, innermost last.
+  const langs: string[] = [];
   const push = (text: string, code = false, note = false) => {
     if (!text) return;
     const run: Inline = { text };
+    if (langs.length) run.lang = langs[langs.length - 1];
     for (const flag of ['bold', 'italic', 'code', 'kbd', 'mark', 'small', 'sub', 'sup'] as const) if (open[flag]) run[flag] = true;
     if (code) run.code = true;
     if (link) run.link = link;
@@ -107,6 +116,16 @@ export function parseInlines(ctx: ParseContext, inline: Token, children = inline
           push('\n');
           // A <br> at a line's end is one break, as Markdown's own hard break.
           if (children[i + 1]?.type === 'softbreak') i++;
+        } else if (tag && name === 'span' && (tag[1] ? langs.length > 0 : SPAN_LANG.test(tag[3]))) {
+          // <span lang="de">: words in another language, said so to screen readers (tagged PDF).
+          if (tag[1]) langs.pop();
+          else {
+            const lang = SPAN_LANG.exec(tag[3])![1];
+            if (!LANG_TAG.test(lang)) fail(`lang="${lang}" is not a language tag`, source, 'Write the language’s ISO code: <span lang="de">, <span lang="pt-BR">.');
+            const other = tag[3].replace(SPAN_LANG, '').trim();
+            if (other) ctx.warn(`the attributes of <span> other than lang are not used: ${other}`, source, `Write <span lang="${lang}">.`);
+            langs.push(lang);
+          }
         } else if (tag && Object.hasOwn(HTML_STYLES, name)) {
           if (tag[3].trim()) ctx.warn(`the attributes of <${name}> are not used: ${tag[3].trim()}`, source, `Write <${name}> alone.`);
           // <kbd> is code in a box: the key's name is printed as typed, in the code face.
@@ -114,7 +133,7 @@ export function parseInlines(ctx: ParseContext, inline: Token, children = inline
           on(HTML_STYLES[name], tag[1] ? -1 : 1);
         } else {
           const allowed = Object.keys(HTML_STYLES).map((t) => `<${t}>`).join(' ');
-          fail(`raw HTML is not allowed in a guide`, source, `${HTML_INSTEAD[name] ?? 'Write it in Markdown.'} Inline, only <br> and ${allowed} are read.`);
+          fail(`raw HTML is not allowed in a guide`, source, `${HTML_INSTEAD[name] ?? 'Write it in Markdown.'} Inline, only <br>, <span lang> and ${allowed} are read.`);
         }
         break;
       }

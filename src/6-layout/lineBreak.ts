@@ -28,6 +28,7 @@ export interface Fragment extends Look {
   /** A word space follows (inside the line, or where the line breaks): drawn as a glyph, see TextItem. */
   spaceAfter?: true;
   hyphen?: true;
+  lang?: string;
   /** Right-to-left paragraphs: bidirectional level, and logical text of a right-to-left fragment (words.ts Piece). */
   level?: number;
   actual?: string;
@@ -153,6 +154,7 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
         words[wi - 1].spaceFace === p.face &&
         fragmentLinks[fragmentLinks.length - 1] === p.link &&
         sameLook(prev, p) &&
+        prev.lang === p.lang &&
         // Right-to-left words stay apart: pdfkit would set a justified run's words left to right.
         prev.level === p.level &&
         (p.level ?? 0) % 2 === 0 &&
@@ -165,7 +167,7 @@ export function buildLine(words: Word[], last: boolean, o: BreakOptions): Line {
         if (extra) prev.wordSpacing = extra;
       } else {
         const bidi = { ...(p.level !== undefined ? { level: p.level } : {}), ...(p.actual !== undefined ? { actual: p.actual } : {}) };
-        fragments.push({ x, text: p.text, face: p.face, width: p.width, ...(p.link ? { link: p.link } : {}), ...(p.hyphen ? { hyphen: true as const } : {}), ...lookOf(p), ...bidi });
+        fragments.push({ x, text: p.text, face: p.face, width: p.width, ...(p.link ? { link: p.link } : {}), ...(p.hyphen ? { hyphen: true as const } : {}), ...(p.lang ? { lang: p.lang } : {}), ...lookOf(p), ...bidi });
         fragmentLinks.push(p.link);
       }
       if (p.box) {

@@ -75,6 +75,13 @@ export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, c
     if (link?.url !== url) link = { url, node: structNode('Link') };
     return link.node;
   };
+  // Words in another language (`<span lang>`): one Span per run, in the element of its text.
+  let span: { lang: string; node: StructNode } | null = null;
+  const spanOf = (lang: string | undefined): StructNode | null => {
+    if (!lang) return (span = null);
+    if (span?.lang !== lang) span = { lang, node: structNode('Span', { lang }) };
+    return span.node;
+  };
   return lines.map((line) => {
     // A line of Arabic in a style set solid gets more room, shared above and below it.
     const open = style.leading < style.size * SOLID && line.fragments.some((f) => JOINED_FACES.has(f.face));
@@ -83,7 +90,11 @@ export function toFlowLines(lines: Line[], style: TextStyle, metrics: Metrics, c
     // Right-to-left paragraphs: left-to-right runs reversed here, so the page's mirror puts them back in order.
     const spans = reflections(line.fragments);
     const text: PageItem[] = line.fragments.flatMap((f) => {
-      const tag = linkOf(f.link);
+      const inLink = linkOf(f.link);
+      const inSpan = spanOf(f.lang);
+      // A link in another language: the Link says its language.
+      if (inLink && f.lang) inLink.lang = f.lang;
+      const tag = inLink ?? inSpan;
       const size = f.size ? style.size * f.size : style.size;
       const tracking = trackingOf(style, f.face);
       const item = {

@@ -35,6 +35,8 @@ export interface Piece extends Look {
   width: number;
   /** Ends with the hyphen added where the word is broken: printed, but not part of the text read. */
   hyphen?: true;
+  /** The language of a `<span lang>`, for the structure (tagged PDF). */
+  lang?: string;
   /**
    * Right-to-left paragraphs only: the bidirectional embedding level of every character of the piece
    * (odd: right to left), and the text to copy where brackets are drawn mirrored ("(" drawn as ")").
@@ -163,7 +165,8 @@ export function faceRuns(text: string, face: FaceId, o: Pick<BreakOptions, 'metr
 function pieces(text: string, face: FaceId, run: Inline, look: Look, o: BreakOptions, levels?: Uint8Array, at = 0): Piece[] {
   const link = run.link;
   const code = run.code ? { code: true } : {};
-  let out: Piece[] = faceRuns(text, face, o).map((r) => ({ text: r.text, face: r.face, link, ...code, ...look, width: 0 }));
+  const lang = run.lang ? { lang: run.lang } : {};
+  let out: Piece[] = faceRuns(text, face, o).map((r) => ({ text: r.text, face: r.face, link, ...code, ...lang, ...look, width: 0 }));
   if (levels) {
     // Characters no font has are left out of the pieces: each piece is found in the text from where the last ended.
     let from = 0;

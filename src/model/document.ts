@@ -17,6 +17,8 @@ export interface Inline {
   small?: boolean;
   sub?: boolean;
   sup?: boolean;
+  /** Written in another language than the guide's (`<span lang="de">`): said so to screen readers. */
+  lang?: string;
 }
 
 export interface FigureAttrs {

@@ -9,7 +9,7 @@ import type { FaceId } from './theme.js';
 /** Structure roles of a tagged PDF (ISO 32000-1, 14.8.4), those our blocks map to. */
 export type StructRole =
   | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'BlockQuote' | 'Code' | 'Table' | 'TR' | 'TH' | 'TD'
-  | 'Note' | 'Figure' | 'Caption' | 'Link' | 'TOC' | 'TOCI' | 'Div';
+  | 'Note' | 'Figure' | 'Caption' | 'Link' | 'TOC' | 'TOCI' | 'Div' | 'Span';
 
 /**
  * The structure element a mark belongs to, for readers that speak or reflow the page (tagged PDF).

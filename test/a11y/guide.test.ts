@@ -60,7 +60,7 @@ Die Biene ist fleißig, und der Honig gehört zuerst ihr. {lang=de}
 extract --frames 10 --speed slow
 \`\`\`
 
-Weigh the hive in autumn: a colony needs about twenty kilograms of honey to last until spring.
+Weigh the hive in autumn: a colony needs about twenty kilograms of honey to last until spring, what French keepers call <span lang="fr">la pesée d’automne</span>.
 
 [^1]: Most societies lend hives and suits to new members.
 [^2]: Feed sugar syrup only when the hive is too light.
@@ -176,6 +176,12 @@ describe.each(['reading', 'phone'] as const)('%s edition', (edition) => {
       ['P', key(lines[open].replace('::: tip', ''))],
       ['P', key(lines[open + 1])],
     ]);
+  });
+
+  it('words in another language say it: a Span with the /Lang of the Markdown’s <span lang>, holding its words', () => {
+    const spans = [...GUIDE.matchAll(/<span lang="([^"]+)">([^<]+)<\/span>/g)].map((m) => [m[1], key(m[2])]);
+    expect(spans.length).toBeGreaterThan(0);
+    expect(elements(tagged[edition], 'Span').map((e) => [e.lang, key(e.text)])).toEqual(spans);
   });
 
   it('a paragraph in another language says it (/Lang), as the Markdown does', () => {

@@ -161,8 +161,10 @@ function nodeText(node: Node): string {
   switch (node.type) {
     case 'text':
     case 'code':
-    case 'html_inline':
       return node.literal ?? '';
+    case 'html_inline':
+      // A tag is not text a reader sees: <br> breaks the line, <kbd> or <span lang> only mark their words.
+      return /^<br\b/i.test(node.literal ?? '') ? '\n' : '';
     case 'softbreak':
       return ' ';
     case 'linebreak':

@@ -58,6 +58,17 @@ describe('bad Markdown is reported at its file and line', () => {
     expect(e.message).toContain('not a language tag');
   });
 
+  it('reads the language of words in a <span lang>, and refuses a span that says none', () => {
+    const { blocks } = parseChapter({ path: 'content/fr/02-x.md', body: 'On dit <span lang="de">Wort</span> ici.\n', bodyLine: 1, frontMatter: {} });
+    const p = blocks[0];
+    expect(p.kind === 'paragraph' && p.inlines.map((i) => [i.text, i.lang])).toEqual([['On dit ', undefined], ['Wort', 'de'], [' ici.', undefined]]);
+    const e = error('Text.\n\nUn <span class="x">mot</span>.\n');
+    expect(e.where?.line).toBe(3);
+    expect(e.message).toContain('raw HTML is not allowed');
+    expect(e.hint).toContain('<span lang="de">');
+    expect(error('Text.\n\nUn <span lang="Deutsch!">mot</span>.\n').message).toContain('not a language tag');
+  });
+
   it('counts lines from the file start when there is front matter', () => {
     const file = '---\ntitle: X\n---\n\n# T\n\n<script>alert(1)</script>\n';
     const { body, bodyLine } = splitFrontMatter(file, 'content/fr/02-x.md');

@@ -2,7 +2,7 @@ import type { Token } from 'markdown-it';
 import { fail, type SourcePos } from '../../errors.js';
 import type { Block, FigureAttrs, Inline } from '../../model/document.js';
 import { attr, warnUnusedAttrs, where, type BlockHandler, type ParseContext } from '../context.js';
-import { parseInlines } from '../inlines.js';
+import { LANG_TAG, parseInlines } from '../inlines.js';
 
 /**
  * A paragraph of text. Its images become figures placed after it (a paragraph that is only an image is
@@ -15,7 +15,7 @@ export const paragraph: BlockHandler = (ctx, t, source) => {
   warnUnusedAttrs(ctx, t, ['lang'], 'a paragraph', source);
   const lang = attr(t, 'lang');
   // A language tag (BCP 47: "de", "pt-BR"), said by screen readers in that language's voice.
-  if (lang !== undefined && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang)) fail(`lang=${lang} is not a language tag`, source, 'Write the language’s ISO code: {lang=de}, {lang=pt-BR}.');
+  if (lang !== undefined && !LANG_TAG.test(lang)) fail(`lang=${lang} is not a language tag`, source, 'Write the language’s ISO code: {lang=de}, {lang=pt-BR}.');
   const children = inline.children ?? [];
   const images = children.filter((c) => c.type === 'image');
   const text = children.filter((c) => c.type !== 'image');
