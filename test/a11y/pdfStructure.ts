@@ -113,9 +113,9 @@ function toUnicode(stream: Uint8Array): { width: number; map: Map<number, string
   let width = 1;
   const utf16 = (hex: string) => Buffer.from(hex, 'hex').swap16().toString('utf16le');
   for (const block of s.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const m of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
+    for (const m of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g)) {
       width = m[1].length / 2;
-      map.set(parseInt(m[1], 16), utf16(m[2]));
+      map.set(parseInt(m[1], 16), utf16(m[2].replace(/\s/g, '')));
     }
   }
   for (const block of s.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
@@ -124,7 +124,8 @@ function toUnicode(stream: Uint8Array): { width: number; map: Map<number, string
       const lo = parseInt(m[1], 16);
       const hi = parseInt(m[2], 16);
       if (m[3].startsWith('[')) {
-        const list = [...m[3].matchAll(/<([0-9a-fA-F]+)>/g)].map((x) => x[1]);
+        // Hex strings may hold spaces (PDF 7.3.4.3): pdfkit writes a ligature's two code points as <0644 0627>.
+        const list = [...m[3].matchAll(/<([0-9a-fA-F\s]+)>/g)].map((x) => x[1].replace(/\s/g, ''));
         list.forEach((hex, k) => map.set(lo + k, utf16(hex)));
       } else {
         const base = Buffer.from(m[3].slice(1, -1), 'hex');
@@ -157,7 +158,18 @@ function pageMarks(page: mupdf.PDFObject): PageMarks {
     return fonts.get(name) ?? null;
   };
   const marks: PageMarks = { mcid: new Map(), artifacts: [], untagged: [] };
-  const stack: { tag: string; mcid?: number }[] = [];
+  // A sequence with /ActualText stands for its glyphs: its text replaces theirs (mirrored brackets).
+  const stack: { tag: string; mcid?: number; actual?: string }[] = [];
+  const textOf = (o: Operand | undefined) => {
+    if (!o || typeof o !== 'object' || !('bytes' in o)) return undefined;
+    const b = Buffer.from(o.bytes);
+    return b[0] === 0xfe && b[1] === 0xff ? b.subarray(2).swap16().toString('utf16le') : b.toString('latin1');
+  };
+  const addText = (inside: { mcid?: number; tag: string } | undefined, text: string) => {
+    if (!inside) return;
+    if (inside.mcid !== undefined) marks.mcid.set(inside.mcid, (marks.mcid.get(inside.mcid) ?? '') + text);
+    else if (text) marks.artifacts.push(text);
+  };
   let operands: Operand[] = [];
   // Arrays and dictionaries being read (a dictionary as its keys and values in a row until it closes).
   const nested: Operand[][] = [];
@@ -192,16 +204,19 @@ function pageMarks(page: mupdf.PDFObject): PageMarks {
         if (op === 'BDC' || op === 'BMC') {
           const props = operands[1] as { dict?: Record<string, Operand> } | undefined;
           const mcid = props?.dict?.MCID;
-          stack.push({ tag: operands[0] as string, ...(typeof mcid === 'number' ? { mcid } : {}) });
-        } else if (op === 'EMC') stack.pop();
+          const actual = textOf(props?.dict?.ActualText);
+          stack.push({ tag: operands[0] as string, ...(typeof mcid === 'number' ? { mcid } : {}), ...(actual !== undefined ? { actual } : {}) });
+        } else if (op === 'EMC') {
+          const closed = stack.pop();
+          if (closed?.actual !== undefined) addText([...stack].reverse().find((m) => m.mcid !== undefined || m.tag === 'Artifact'), closed.actual);
+        }
         else if (op === 'Tf') font = fontOf(operands[0] as string);
         else if (DRAWING.has(op)) {
           let text = '';
           if (op === 'TJ') for (const x of operands[0] as Operand[]) text += typeof x === 'object' && 'bytes' in x ? decode(x.bytes) : '';
           else if (op === 'Tj' || op === "'" || op === '"') text = decode((operands[operands.length - 1] as { bytes: number[] }).bytes);
           if (!inside) marks.untagged.push(op);
-          else if (inside.mcid !== undefined) marks.mcid.set(inside.mcid, (marks.mcid.get(inside.mcid) ?? '') + text);
-          else if (text) marks.artifacts.push(text);
+          else if (!stack.some((m) => m.actual !== undefined)) addText(inside, text);
         }
         operands = [];
       }
