@@ -193,7 +193,7 @@ function layoutFor(p: Prepared, medium: Medium, o: BuildOptions, d: Diagnostics)
   const metrics = fontSet(join(o.root, 'fonts'), theme.faces);
   const missing: MissingChars = new Map();
   const front = p.guide.files[0];
-  const doc = replaceUnsettable(p.doc, metrics, missing, {
+  const doc = replaceUnsettable(p.doc, metrics, theme.fallback, missing, {
     meta: (key) => ({ file: front?.path ?? `content/${p.guide.lang}`, line: front?.keyLines?.[key] ?? 1, col: 1 }),
     strings: { file: `content/${p.guide.lang}/strings.yml`, line: 1, col: 1 },
   });

@@ -6,35 +6,25 @@
  */
 import type { SourcePos } from '../errors.js';
 import type { DocumentModel, Inline } from '../model/document.js';
-import type { FaceId } from '../model/theme.js';
+import type { Theme } from '../model/theme.js';
 import { mapInlines } from '../model/walk.js';
 import type { Metrics } from './metrics.js';
-import type { MissingChars } from './words.js';
+import { faceFor, type MissingChars } from './words.js';
 
 /** What is drawn: letters, marks, digits, punctuation, symbols (spaces and format characters are layout's). */
 const VISIBLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u;
 
 /**
- * Which faces a run needs: titles, headings and the zine's own words are set in the headings faces (the
- * furniture, the contents, the display face's fallback), running text in the body stack, code in mono's;
- * Arabic letters of any of them fall to the Arabic face.
+ * The face whose stack (the theme's fallbacks) a run needs: titles, headings and the zine's own words are
+ * set in the headings faces (the furniture, the contents, the display face's fallback), running text in
+ * the body's, code in mono's.
  */
-const STACKS: Record<'title' | 'text' | 'code', FaceId[][]> = {
-  title: [['headings', 'arabic']],
-  text: [['body', 'headings', 'arabic']],
-  code: [['mono', 'headings', 'arabic']],
-};
+const FACE_OF = { title: 'headings', text: 'body', code: 'mono' } as const;
 
-export function replaceUnsettable(doc: DocumentModel, metrics: Metrics, missing: MissingChars, at: { meta: (key: string) => SourcePos; strings: SourcePos }): DocumentModel {
-  const known = new Map<string, boolean>();
-  const settable = (cp: number, use: keyof typeof STACKS) => {
-    const key = `${use}${cp}`;
-    let k = known.get(key);
-    if (k === undefined) known.set(key, (k = STACKS[use].every((stack) => stack.some((f) => metrics.has(f, cp)))));
-    return k;
-  };
+export function replaceUnsettable(doc: DocumentModel, metrics: Metrics, fallback: Theme['fallback'], missing: MissingChars, at: { meta: (key: string) => SourcePos; strings: SourcePos }): DocumentModel {
+  const settable = (cp: number, use: keyof typeof FACE_OF) => faceFor(FACE_OF[use], cp, metrics, fallback) !== null;
   let changed = false;
-  const clean = (text: string, where: SourcePos, use: keyof typeof STACKS): string => {
+  const clean = (text: string, where: SourcePos, use: keyof typeof FACE_OF): string => {
     let out = '';
     for (const ch of text) {
       if (VISIBLE.test(ch) && !settable(ch.codePointAt(0)!, use)) {

@@ -108,7 +108,7 @@ function faceOf(style: TextStyle, run: Inline): FaceId {
 /** Which face of a stack draws each character, memoised per metrics object (a few hundred characters). */
 const coverage = new WeakMap<Metrics, WeakMap<Theme['fallback'], Map<FaceId, Map<number, FaceId | null>>>>();
 
-function faceFor(face: FaceId, cp: number, metrics: Metrics, fallback: Theme['fallback']): FaceId | null {
+export function faceFor(face: FaceId, cp: number, metrics: Metrics, fallback: Theme['fallback']): FaceId | null {
   let byStack = coverage.get(metrics);
   if (!byStack) coverage.set(metrics, (byStack = new WeakMap()));
   let byFace = byStack.get(fallback);
