@@ -428,10 +428,11 @@ const SKIPPED = new Set(['title', 'desc', 'metadata']);
 const SHAPES = new Set(['path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon']);
 
 /** The drawing of an SVG, or a NotDrawable error saying what it holds that we do not draw. */
-export function readSvgDrawing(source: string): SvgDrawing {
+export function readSvgDrawing(source: string, o: { ink?: string } = {}): SvgDrawing {
   const svg = parseXml(source);
   const vb = numbers(svg.attrs.viewBox);
-  const rootStyle = styleOf(svg, ROOT_STYLE);
+  // `ink`: the colour of `currentColor` and of shapes with no fill of their own (a cover's emblem).
+  const rootStyle = styleOf(svg, o.ink ? { ...ROOT_STYLE, color: o.ink, fill: o.ink } : ROOT_STYLE);
   const w = svg.attrs.width && !svg.attrs.width.endsWith('%') ? length(svg.attrs.width, 16, 0) : vb.length === 4 ? vb[2] : 0;
   const h = svg.attrs.height && !svg.attrs.height.endsWith('%') ? length(svg.attrs.height, 16, 0) : vb.length === 4 ? vb[3] : 0;
   const viewBox: SvgDrawing['viewBox'] = vb.length === 4 ? [vb[0], vb[1], vb[2], vb[3]] : [0, 0, w, h];
@@ -470,9 +471,9 @@ export function readSvgDrawing(source: string): SvgDrawing {
 }
 
 /** The drawing, or why it is not one. */
-export function svgDrawingOrReason(source: string): SvgDrawing | { reason: string } {
+export function svgDrawingOrReason(source: string, o: { ink?: string } = {}): SvgDrawing | { reason: string } {
   try {
-    return readSvgDrawing(source);
+    return readSvgDrawing(source, o);
   } catch (e) {
     if (e instanceof NotDrawable) return { reason: e.message };
     throw e;

@@ -35,7 +35,7 @@ function emblemItems(emblem: Emblem, right: number, bottom: number, room: number
   const x = right - emblem.width * scale;
   const y = bottom - emblem.height * scale;
   if (emblem.kind === 'image') return [{ type: 'image', x, y, w: emblem.width * scale, h: emblem.height * scale, image: emblem.key }];
-  return emblem.paths.map((p) => ({ type: 'path', x, y, scale, span: emblem.width * scale, d: p.d, fill: p.fill ?? '#000000', ...(p.evenOdd ? { evenOdd: true } : {}) }));
+  return emblem.paths.map((p) => ({ type: 'path', x, y, scale, span: emblem.width * scale, d: p.d, fill: p.fill ?? '#000000', ...(p.evenOdd ? { evenOdd: true } : {}), ...(p.transform ? { transform: p.transform } : {}) }));
 }
 
 /** What both covers are laid out in: the whole page, the cover margin, the geometry scale. */

@@ -139,7 +139,7 @@ export interface Spacing {
 
 /** The cover's emblem: vector paths (an SVG of paths) or an image of images/ (through the image stage). */
 export type Emblem =
-  | { kind: 'paths'; width: number; height: number; paths: { d: string; fill: string | null; evenOdd: boolean }[] }
+  | { kind: 'paths'; width: number; height: number; paths: { d: string; fill: string | null; evenOdd: boolean; transform?: [number, number, number, number, number, number] }[] }
   | { kind: 'image'; key: string; width: number; height: number };
 
 export interface Theme {

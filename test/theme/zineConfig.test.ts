@@ -106,11 +106,22 @@ describe('zine.yml', () => {
     expect(emblem).toEqual({ kind: 'paths', emblem: { kind: 'paths', width: 10, height: 20, paths: [{ d: 'M0 0 H10 V20 Z', fill: '#123456', evenOdd: false }, { d: 'M1 1 H2 V2 Z', fill: '#00ff00', evenOdd: true }] } });
   });
 
-  it('an SVG with other shapes is rasterised like a figure', () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>';
-    const root = withConfig('theme:\n  cover:\n    emblem: dot.svg\n', { 'dot.svg': svg });
+  it('an SVG of basic shapes stays vector too (a circle as its path), moved by its view box', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="2 0 10 10"><circle cx="5" cy="5" r="4"/></svg>';
+    const root = withConfig('theme:\n  ink: "#123456"\n  cover:\n    emblem: dot.svg\n', { 'dot.svg': svg });
     const config = readGuideConfig(root);
-    expect(themeSources(root, config, config.source).emblem?.kind).toBe('image');
+    const emblem = themeSources(root, config, config.source).emblem;
+    expect(emblem?.kind).toBe('paths');
+    const paths = emblem?.kind === 'paths' ? emblem.emblem.paths : [];
+    expect(paths.map((p) => [p.fill, p.transform])).toEqual([['#123456', [1, 0, 0, 1, -2, 0]]]);
+  });
+
+  it('an SVG with strokes, transparency or what we do not draw is rasterised like a figure', () => {
+    for (const inner of ['<circle cx="5" cy="5" r="4" fill="none" stroke="#000"/>', '<circle cx="5" cy="5" r="4" opacity="0.5"/>', '<defs><linearGradient id="g"/></defs><circle cx="5" cy="5" r="4" fill="url(#g)"/>']) {
+      const root = withConfig('theme:\n  cover:\n    emblem: dot.svg\n', { 'dot.svg': `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${inner}</svg>` });
+      const config = readGuideConfig(root);
+      expect(themeSources(root, config, config.source).emblem?.kind, inner).toBe('image');
+    }
   });
 
   describe('pages:', () => {
