@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { main } from './program.js';
 
-await main(process.argv);
+void main(process.argv);

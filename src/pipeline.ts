@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -60,18 +60,25 @@ function figures(blocks: Block[]) {
   return blocksOfKind(blocks, 'figure');
 }
 
-/** Dates in the PDF: SOURCE_DATE_EPOCH, else the last commit of the content, else the edition's year. */
-export function buildDate(root: string, guide: LoadedGuide): Date {
+/**
+ * Dates in the PDF: SOURCE_DATE_EPOCH, else the last commit of the content, else the edition's year.
+ * git runs as its own process while the book is laid out (it takes as long as a stage).
+ */
+export function buildDate(root: string, guide: LoadedGuide): Promise<Date> {
   const env = process.env.SOURCE_DATE_EPOCH;
-  if (env && /^\d+$/.test(env)) return new Date(Number(env) * 1000);
-  try {
-    const out = execFileSync('git', ['log', '-1', '--format=%ct', '--', `content/${guide.lang}`], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    if (/^\d+$/.test(out)) return new Date(Number(out) * 1000);
-  } catch {
-    // not a git checkout: fall through
-  }
+  if (env && /^\d+$/.test(env)) return Promise.resolve(new Date(Number(env) * 1000));
   const year = /\b(19|20)\d\d\b/.exec(guide.meta.edition ?? '')?.[0];
-  return new Date(Date.UTC(year ? Number(year) : 2000, 0, 1));
+  const fallback = new Date(Date.UTC(year ? Number(year) : 2000, 0, 1));
+  return new Promise((resolve) => {
+    try {
+      execFile('git', ['log', '-1', '--format=%ct', '--', `content/${guide.lang}`], { cwd: root }, (error, stdout) => {
+        const out = error ? '' : String(stdout).trim(); // not a git checkout: the fallback
+        resolve(/^\d+$/.test(out) ? new Date(Number(out) * 1000) : fallback);
+      });
+    } catch {
+      resolve(fallback); // git not installed
+    }
+  });
 }
 
 function timed<T>(o: BuildOptions, stage: string, f: () => T): T {
@@ -264,7 +271,7 @@ export async function renderEdition(lang: string, o: BuildOptions): Promise<Edit
   d.throwIfErrors();
   const p = prepared!;
   const editions = selectedEditions(o);
-  const date = buildDate(o.root, p.guide);
+  const dated = buildDate(o.root, p.guide);
   const base = join(o.outDir, `${p.guide.slug}-${lang}`);
   const layouts = new Map<Medium, ReturnType<typeof layoutFor>>();
   const layout = (m: Medium) => {
@@ -293,6 +300,7 @@ export async function renderEdition(lang: string, o: BuildOptions): Promise<Edit
   const print = editions.find((e) => e.images === 'print');
   if (print) imagesFor(print);
 
+  const date = await dated;
   const files: [string, Uint8Array][] = [];
   for (const e of editions) {
     const laid = e.medium === 'page' ? pageLayout : layout(e.medium);

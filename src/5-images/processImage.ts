@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Metadata, Sharp, SharpOptions } from 'sharp';
@@ -10,9 +9,7 @@ import type { SvgDrawing } from './svgDrawing.js';
 // sharp loads only when an image is not in the cache: a warm build never pays for it.
 let sharpModule: ((input?: Buffer, options?: SharpOptions) => Sharp) | undefined;
 async function sharpLib() {
-  // In a startup-snapshot run (bin/zine.mjs sets ZINE_HOME) there is no import(): require it from the project.
-  const home = process.env.ZINE_HOME;
-  sharpModule ??= (home ? createRequire(join(home, 'package.json'))('sharp') : (await import('sharp')).default) as (input?: Buffer, options?: SharpOptions) => Sharp;
+  sharpModule ??= (await import('sharp')).default as (input?: Buffer, options?: SharpOptions) => Sharp;
   return sharpModule;
 }
 

@@ -85,15 +85,7 @@ export function buildOptions(root: string, extra: Partial<BuildOptions> = {}): B
 /** Run the real CLI (bin/zine.mjs) as a child process. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = process.env, nodeArgs: string[] = []): SpawnSyncReturns<string> {
   ensureBundle();
-  return spawnSync(process.execPath, [...nodeArgs, join(REPO, 'bin', 'zine.mjs'), ...args], { cwd: REPO, env: withNodeArgs(env, nodeArgs), encoding: 'utf8', timeout: 60_000 });
-}
-
-/**
- * bin/zine.mjs runs the build in a second process started from a V8 snapshot, which takes no V8
- * flags: to hold the build to node flags (a heap limit), run the plain bundle in-process instead.
- */
-function withNodeArgs(env: NodeJS.ProcessEnv, nodeArgs: string[]): NodeJS.ProcessEnv {
-  return nodeArgs.length ? { ...env, ZINE_NO_SNAPSHOT: '1' } : env;
+  return spawnSync(process.execPath, [...nodeArgs, join(REPO, 'bin', 'zine.mjs'), ...args], { cwd: REPO, env, encoding: 'utf8', timeout: 60_000 });
 }
 
 export interface CliResult {
@@ -109,7 +101,7 @@ export interface CliResult {
 export function runCliAsync(args: string[], o: { env?: NodeJS.ProcessEnv; nodeArgs?: string[]; timeoutMs?: number } = {}): Promise<CliResult> {
   ensureBundle();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(o.nodeArgs ?? []), join(REPO, 'bin', 'zine.mjs'), ...args], { cwd: REPO, env: withNodeArgs(o.env ?? process.env, o.nodeArgs ?? []) });
+    const child = spawn(process.execPath, [...(o.nodeArgs ?? []), join(REPO, 'bin', 'zine.mjs'), ...args], { cwd: REPO, env: o.env ?? process.env });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -129,7 +121,7 @@ export function runCliAsync(args: string[], o: { env?: NodeJS.ProcessEnv; nodeAr
 
 let bundled = false;
 /**
- * bin/zine.mjs rebuilds its bundle and snapshot when src/ changed; test files run in parallel
+ * bin/zine.mjs rebuilds its bundle when src/ changed; test files run in parallel
  * workers, so the first run of each worker takes a lock to avoid two workers writing them at once.
  */
 function ensureBundle(): void {
@@ -146,9 +138,7 @@ function ensureBundle(): void {
     }
   }
   try {
-    // Both ways the launcher runs: from its V8 snapshot, and from the plain bundle.
     spawnSync(process.execPath, [join(REPO, 'bin', 'zine.mjs'), '--help'], { cwd: REPO, encoding: 'utf8' });
-    spawnSync(process.execPath, [join(REPO, 'bin', 'zine.mjs'), '--help'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, ZINE_NO_SNAPSHOT: '1' } });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
