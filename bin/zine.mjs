@@ -31,6 +31,25 @@ function writeWhole(path, data) {
 }
 
 /**
+ * Modules our builds never use but their packages load at start: fontkit's Brotli decoder (WOFF2 fonts,
+ * with a dictionary built at load: 30 ms) and pdfkit's AES (encrypted PDFs). Each is replaced by a
+ * stand-in that loads the real module at its first use, so a WOFF2 font still works.
+ */
+const LAZY = /^(brotli\/decompress\.js|@noble\/ciphers\/aes)$/;
+const lazy = {
+  name: 'lazy',
+  setup(b) {
+    b.onResolve({ filter: LAZY }, (a) => (a.namespace === 'lazy' ? undefined : { path: a.path, namespace: 'lazy', pluginData: a.resolveDir }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (a) => ({
+      resolveDir: a.pluginData,
+      loader: 'js',
+      contents: `let m; const real = () => (m ??= require(${JSON.stringify(a.path)}));
+        module.exports = new Proxy(function () {}, { apply: (_, self, args) => real().apply(self, args), get: (_, k) => (k === '__esModule' ? undefined : real()[k]) });`,
+    }));
+  },
+};
+
+/**
  * The bundle for the current sources, built once per version of the sources (and of this file: how it
  * bundles is part of what a bundle is made from). It is built in a folder of its own and renamed into
  * place whole, so a build started meanwhile (three at once in a fresh clone) never reads a half-written
@@ -45,8 +64,8 @@ async function bundle() {
   mkdirSync(outdir, { recursive: true });
   const tmp = `${dir}.${process.pid}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
-  const { buildSync } = await import('esbuild');
-  buildSync({
+  const { build } = await import('esbuild');
+  await build({
     entryPoints: [join(root, 'src', 'cli.ts')],
     outfile: join(tmp, 'zine.cjs'),
     bundle: true,
@@ -58,7 +77,9 @@ async function bundle() {
     // reads import.meta, which a CommonJS bundle has not. Dynamic imports become require() calls, still
     // lazy: pdf-lib, QR codes and each language's hyphenation patterns load only when a build needs them.
     external: ['sharp'],
-    alias: { pdfkit: join(root, 'node_modules/pdfkit/js/pdfkit.js') },
+    // One fontkit for us and pdfkit (pdfkit's require would bundle and start a second copy).
+    alias: { pdfkit: join(root, 'node_modules/pdfkit/js/pdfkit.js'), fontkit: join(root, 'node_modules/fontkit/dist/module.mjs') },
+    plugins: [lazy],
     supported: { 'dynamic-import': false },
     // Less source to read and hash at each start; names stay as written (stack traces stay readable).
     minifyWhitespace: true,
