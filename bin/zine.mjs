@@ -76,7 +76,9 @@ async function bundle() {
     // sharp is native: required from node_modules at run time. pdfkit's CommonJS build: its ES build
     // reads import.meta, which a CommonJS bundle has not. Dynamic imports become require() calls, still
     // lazy: pdf-lib, QR codes and each language's hyphenation patterns load only when a build needs them.
-    external: ['sharp'],
+    // Outside too, required from node_modules when used: every language's hyphenation (a build loads
+    // one) and fontkit's Brotli decoder (WOFF2 fonts): 40 % of the bundle that every start would read.
+    external: ['sharp', 'hyphen/*', 'brotli/*'],
     // One fontkit for us and pdfkit (pdfkit's require would bundle and start a second copy).
     alias: { pdfkit: join(root, 'node_modules/pdfkit/js/pdfkit.js'), fontkit: join(root, 'node_modules/fontkit/dist/module.mjs') },
     plugins: [lazy],
