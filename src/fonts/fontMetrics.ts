@@ -52,6 +52,26 @@ function logicalOrder(run: ShapedRun, text: string): { glyphs: Glyph[]; position
   return { glyphs: drawn.map((g) => own(g.glyph)), positions: drawn.map((g) => g.position) };
 }
 
+interface Stream {
+  readInt32BE(): number;
+  readInt16BE(): number;
+  readUInt32BE(): number;
+}
+/**
+ * The numbers pdfkit reads from a font's post table (fixed pitch, italic angle), read from its header:
+ * fontkit decodes the table whole, with a name for each glyph (20 ms for Noto Serif, at every run).
+ */
+function postHeader(font: Font) {
+  const f = font as Font & { _getTableStream(tag: string): Stream | null; post: unknown };
+  const stream = f._getTableStream('post');
+  if (!stream) return f.post;
+  stream.readInt32BE(); // version
+  const italicAngle = stream.readInt32BE() / 65536; // Fixed 16.16
+  const underlinePosition = stream.readInt16BE();
+  const underlineThickness = stream.readInt16BE();
+  return { italicAngle, underlinePosition, underlineThickness, isFixedPitch: stream.readUInt32BE() };
+}
+
 /**
  * Display faces are set large, where kerning shows: they go through fontkit's full OpenType shaping.
  * Text faces use plain advance widths (cmap + hmtx), 50 to 300 times faster than shaping a word, and
@@ -188,7 +208,8 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
             },
           };
         };
-        f = Object.assign(Object.create(open(face)), { layout });
+        const font = open(face);
+        f = Object.defineProperties(Object.assign(Object.create(font), { layout }), { post: { get: () => postHeader(font) } });
         pdfFonts.set(face, f);
       }
       return f;

@@ -4,6 +4,7 @@
  * glyph by glyph (text faces: advance widths; the display face: fontkit's shaped layout).
  */
 import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { fontSet } from '../../src/fonts/fontMetrics.js';
@@ -31,4 +32,18 @@ describe('font widths', () => {
       }
     });
   }
+});
+
+describe("the font header pdfkit reads (post: italic angle, fixed pitch)", () => {
+  const files = readdirSync(join(REPO, 'fonts'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ttf|otf)$/.test(f));
+  it('is fontkit’s own decoding of the table, for every font in fonts/', () => {
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const real = fontkit.openSync(join(REPO, 'fonts', file)) as fontkit.Font & { post: Record<string, number> };
+      const mine = fontSet(join(REPO, 'fonts'), { ...DEFAULT_FACES, body: file }).pdfFont('body') as { post: Record<string, number>; italicAngle: number };
+      const fields = ['italicAngle', 'underlinePosition', 'underlineThickness', 'isFixedPitch'];
+      expect(Object.fromEntries(fields.map((k) => [k, mine.post[k]])), file).toEqual(Object.fromEntries(fields.map((k) => [k, real.post[k]])));
+      expect(mine.italicAngle, file).toBe(real.post.italicAngle);
+    }
+  });
 });
