@@ -65,6 +65,10 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
         `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlText(model.title)}</rdf:li></rdf:Alt></dc:title></rdf:Description>`,
       );
   }
+  // After drawing a text pdfkit moves its cursor past it, shaping the text a second time to measure it
+  // (a tenth of a build's time). Every item here is drawn at its own position: the cursor is never read.
+  const fragment = doc as unknown as { x: number; y: number; _line(t: string, o: object): void; _fragment(t: string, x: number, y: number, o: object): void };
+  fragment._line = (text, options) => fragment._fragment(text, fragment.x, fragment.y, options);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
