@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Diagnostics, fail, formatWarning, systemErrorAt, type SourcePos, type Warn } from './errors.js';
 import { fontSet } from './fonts/fontMetrics.js';
@@ -10,6 +10,7 @@ import { checkSvg, probeImage, processImage, type ImageInfo, type ImageProfile, 
 import { resolveImage } from './5-images/resolveImage.js';
 import { layoutBook, type Fit } from './6-layout/book.js';
 import { replaceUnsettable } from './6-layout/unsettable.js';
+import { qrCodesToKeep, rememberQrCodes } from './6-layout/links.js';
 import { missingCharErrors, type MissingChars } from './6-layout/lineBreak.js';
 import { pressEdition } from './6-layout/press.js';
 import { loadGuide, type LoadedGuide } from './1-load/loadGuide.js';
@@ -264,9 +265,33 @@ export function selectedEditions(o: Pick<BuildOptions, 'booklet' | 'press' | 'ph
 /** A right-to-left language's booklet is bound on the right (its cover on the left half of the first sheet). */
 const rightBound = (lang: string): Pick<ImposeOptions, 'binding'> => (language(lang).rtl ? { binding: 'right' } : {});
 
+/** QR codes kept between runs, in .cache/ like the images: a cache that cannot be read is made again. */
+const qrCache = (root: string) => join(root, '.cache', 'qr-codes-M.json');
+const qrRead = new Set<string>();
+function readQrCodes(root: string) {
+  if (qrRead.has(root)) return;
+  qrRead.add(root);
+  try {
+    rememberQrCodes(JSON.parse(readFileSync(qrCache(root), 'utf8')));
+  } catch {
+    // none yet, or damaged: the codes are made
+  }
+}
+function keepQrCodes(root: string) {
+  const codes = qrCodesToKeep();
+  if (!codes) return;
+  try {
+    mkdirSync(dirname(qrCache(root)), { recursive: true });
+    writeAtomic(qrCache(root), JSON.stringify(codes));
+  } catch {
+    // a read-only checkout: the codes are made at each run
+  }
+}
+
 /** Every PDF of one language, in memory. */
 export async function renderEdition(lang: string, o: BuildOptions): Promise<EditionResult> {
   const d = building(o);
+  readQrCodes(o.root);
   const prepared = await prepare(lang, o, d);
   d.throwIfErrors();
   const p = prepared!;
@@ -316,6 +341,7 @@ export async function renderEdition(lang: string, o: BuildOptions): Promise<Edit
       files.push([`${base}${e.suffix}.pdf`, await timedAsync(o, 'impose', () => imposeBooklet(pdf, { sheet: o.sheet, flip: o.flip, date, ...rightBound(lang) }))]);
     } else files.push([`${base}${e.suffix}.pdf`, pdf]);
   }
+  keepQrCodes(o.root);
   return { lang, files, pages: pageLayout.model.pages.length };
 }
 

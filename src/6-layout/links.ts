@@ -23,6 +23,8 @@ export function urlShape(text: string): { scheme: number; host: number } {
 
 /** QR code modules (true = dark), error correction M: readable from a photocopy. */
 const memo = new Map<string, boolean[][]>();
+/** Codes made by this run, not read back from an earlier one: what a cache between runs lacks. */
+const made = new Set<string>();
 
 export function qrModules(text: string): boolean[][] {
   const known = memo.get(text);
@@ -36,5 +38,30 @@ export function qrModules(text: string): boolean[][] {
     rows.push(row);
   }
   memo.set(text, rows);
+  made.add(text);
   return rows;
+}
+
+/**
+ * The codes to keep between runs (choosing a code's mask takes a twentieth of a build), each as rows of
+ * 0 and 1; null when none was made since the last call.
+ */
+export function qrCodesToKeep(): Record<string, string[]> | null {
+  if (!made.size) return null;
+  made.clear(); // kept once: the next edition of the run keeps only what it adds
+  return Object.fromEntries([...memo].map(([text, rows]) => [text, rows.map((r) => r.map((m) => (m ? '1' : '0')).join(''))]));
+}
+
+/**
+ * Codes kept by an earlier run, read back as known. Anything that is not a square of 0 and 1 of a QR
+ * code's size (21 to 177 modules, by 4) is left out: that code is made again.
+ */
+export function rememberQrCodes(kept: unknown): void {
+  if (!kept || typeof kept !== 'object') return;
+  for (const [text, rows] of Object.entries(kept)) {
+    if (!Array.isArray(rows)) continue;
+    const n = rows.length;
+    if (n < 21 || n > 177 || (n - 17) % 4 !== 0 || !rows.every((r) => typeof r === 'string' && r.length === n && /^[01]+$/.test(r))) continue;
+    if (!memo.has(text)) memo.set(text, (rows as string[]).map((r) => [...r].map((c) => c === '1')));
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * The launcher's start-up caches (the bundle, V8's code cache) in a fresh clone, with three builds
  * started at once: none may read what another is still writing, and a code cache that is missing,
- * refused or damaged changes nothing but the time: the same PDF, byte for byte.
+ * refused or damaged (and damaged QR codes kept between runs) change nothing but the time: the same PDF, byte for byte.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -53,7 +53,11 @@ describe('a fresh clone, three builds at once', () => {
     expect((await from('without-cache')).equals(pdfs[0]), 'compiled from source').toBe(true);
     expect(existsSync(cache), 'a missing code cache is written again').toBe(true);
     writeFileSync(cache, Buffer.alloc(4096, 7));
-    expect((await from('damaged-cache')).equals(pdfs[0]), 'with a damaged code cache').toBe(true);
+    const qr = join(root, '.cache', 'qr-codes-M.json');
+    expect(existsSync(qr), 'the QR codes kept').toBe(true);
+    writeFileSync(qr, '{"https://example.org": ["0101"');
+    expect((await from('damaged-cache')).equals(pdfs[0]), 'with a damaged code cache and QR cache').toBe(true);
+    expect(() => JSON.parse(readFileSync(qr, 'utf8')), 'the QR codes kept again').not.toThrow();
     expect(readFileSync(cache).equals(Buffer.alloc(4096, 7)), 'a refused code cache is made again').toBe(false);
   }, 300_000);
 });
