@@ -241,7 +241,9 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
   function drawText(it: Extract<PageItem, { type: 'text' }>) {
     doc.font(it.face).fontSize(it.size).fillColor(color(it.color));
     const text = it.spaceAfter ? `${it.text} ` : it.text;
-    const options = { lineBreak: false, baseline: 'alphabetic' as const, ...(it.tracking ? { characterSpacing: it.tracking } : {}) };
+    // textWidth and wordCount given: pdfkit measures a text only for the links, underlines and strikes
+    // it would draw itself (none here) and would shape it a second time to do so.
+    const options = { lineBreak: false, baseline: 'alphabetic' as const, textWidth: 0, wordCount: 0, ...(it.tracking ? { characterSpacing: it.tracking } : {}) };
     if (!it.wordSpacing || !text.includes(' ')) {
       doc.text(text, it.x, it.y, options);
       return;
