@@ -79,6 +79,11 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
   const used = new Set<FaceId>();
   for (const p of model.pages) for (const it of p.items) if (it.type === 'text') used.add(it.face);
   for (const face of used) doc.registerFont(face, o.font(face) as Buffer);
+  // pdfkit keeps a registered font under its name only if no font of the same PostScript name is open:
+  // the body face, already open as the document's default font, was opened again (a font subset made
+  // and thrown away) for every text set in it. Each face is opened once here and kept by its name.
+  const fonts = doc as unknown as { _font: unknown; _fontFamilies: Record<string, unknown> };
+  for (const face of used) fonts._fontFamilies[face] = doc.font(face) && fonts._font;
   // Each image is opened once, so a figure used twice is stored once.
   type Opened = Parameters<typeof doc.image>[0];
   const openWithPdfkit = (doc as unknown as { openImage(data: Buffer): Opened }).openImage.bind(doc);
