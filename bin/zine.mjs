@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapCodeStatistics, setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -77,9 +77,10 @@ async function bundle() {
     // sharp is native: required from node_modules at run time. pdfkit's CommonJS build: its ES build
     // reads import.meta, which a CommonJS bundle has not. Dynamic imports become require() calls, still
     // lazy: pdf-lib, QR codes and each language's hyphenation patterns load only when a build needs them.
-    // Outside too, required from node_modules when used: every language's hyphenation (a build loads
-    // one) and fontkit's Brotli decoder (WOFF2 fonts): 40 % of the bundle that every start would read.
-    external: ['sharp', 'hyphen/*', 'brotli/*'],
+    // Outside too, required from node_modules if ever used: fontkit's Brotli decoder (WOFF2 fonts), a
+    // sixth of the bundle that every start would read. (Hyphenation patterns stay inside: required from
+    // node_modules, a language's patterns were compiled again at every run, German's in 50 ms.)
+    external: ['sharp', 'brotli/*'],
     // One fontkit for us and pdfkit (pdfkit's require would bundle and start a second copy).
     alias: { pdfkit: join(root, 'node_modules/pdfkit/js/pdfkit.js'), fontkit: join(root, 'node_modules/fontkit/dist/module.mjs') },
     plugins: [lazy],
@@ -123,9 +124,14 @@ try {
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`, { filename: file, cachedData });
 // V8 takes a code cache only from its own version and flags; one it refuses is made again, except under
 // node flags (NODE_OPTIONS, a test's heap limit), whose cache would be refused by every plain run.
-if ((!cachedData || script.cachedDataRejected) && !process.env.NODE_OPTIONS && !process.execArgv.length) {
+const bytecode = () => getHeapCodeStatistics().bytecode_and_metadata_size;
+const compiledFromCache = bytecode();
+// Made again when refused, and when this run compiled much that the cache lacks (a booklet's pdf-lib
+// after a first run without booklets): the cache grows to what builds use.
+const uncached = () => !cachedData || script.cachedDataRejected || bytecode() - compiledFromCache > 64 * 1024;
+if (!process.env.NODE_OPTIONS && !process.execArgv.length) {
   process.once('exit', (code) => {
-    if (code !== 2) {
+    if (code !== 2 && uncached()) {
       try {
         writeWhole(codeCache, script.createCachedData()); // after the run: with every function it compiled
       } catch {
