@@ -23,3 +23,6 @@ declare module 'hyphen/*' {
   const mod: { hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string };
   export default mod;
 }
+declare module 'qrcode/lib/core/qrcode.js' {
+  export { create } from 'qrcode';
+}

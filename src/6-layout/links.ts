@@ -1,4 +1,6 @@
-import QRCode from 'qrcode';
+// The encoder alone: the package's entry also loads its PNG, SVG and terminal renderers (and a PNG
+// library) at every start, for nothing here.
+import * as QRCode from 'qrcode/lib/core/qrcode.js';
 
 export function displayUrl(url: string): string {
   return url.replace(/^mailto:/, '').replace(/^https?:\/\//, '').replace(/\/$/, '');
