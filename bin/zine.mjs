@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { getHeapCodeStatistics, setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
@@ -51,6 +52,23 @@ const lazy = {
 };
 
 /**
+ * Hyphenation patterns as JSON text: the hyphen package writes each language's pattern tree as a
+ * JavaScript literal, which V8 compiles and runs object by object (German: 750 KB, 0.2 s); JSON.parse
+ * builds the same tree about three times faster. A tree JSON cannot hold exactly is left as written.
+ */
+const patternsAsJson = {
+  name: 'patterns-as-json',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]hyphen[\\/]patterns[\\/][^\\/]+\.js$/ }, (a) => {
+      const tree = createRequire(a.path)(a.path);
+      const json = JSON.stringify(tree);
+      if (!isDeepStrictEqual(JSON.parse(json), tree)) return undefined;
+      return { contents: `module.exports = JSON.parse(${JSON.stringify(json)});`, loader: 'js' };
+    });
+  },
+};
+
+/**
  * The bundle for the current sources, built once per version of the sources (and of this file: how it
  * bundles is part of what a bundle is made from). It is built in a folder of its own and renamed into
  * place whole, so a build started meanwhile (three at once in a fresh clone) never reads a half-written
@@ -83,7 +101,7 @@ async function bundle() {
     external: ['sharp', 'brotli/*'],
     // One fontkit for us and pdfkit (pdfkit's require would bundle and start a second copy).
     alias: { pdfkit: join(root, 'node_modules/pdfkit/js/pdfkit.js'), fontkit: join(root, 'node_modules/fontkit/dist/module.mjs') },
-    plugins: [lazy],
+    plugins: [lazy, patternsAsJson],
     supported: { 'dynamic-import': false },
     // Less source to read and hash at each start; names stay as written (stack traces stay readable).
     minifyWhitespace: true,
