@@ -19,7 +19,7 @@ import { buildEdition, layoutEdition, type BuildOptions } from '../../src/pipeli
 import { allElements, readTagged, type TaggedPdf } from '../a11y/pdfStructure.js';
 import { matterhorn } from '../a11y/matterhorn.js';
 import { headingsSaid, headingsWritten, missingInOrder } from '../a11y/said.js';
-import { A5, MM, drawnImages, expectedFromMarkdown, key, norm, openPdf, pageLines, renderCrop, renderPage, textAreaLines, type DrawnImage, type Expected, type Line } from './helpers.js';
+import { A5, MM, bare, drawnImages, expectedFromMarkdown, key, norm, openPdf, pageLines, popplerPages, renderCrop, renderPage, textAreaLines, wordsAndSentences, type DrawnImage, type Expected, type Line } from './helpers.js';
 const PAGE = defaultTheme().page;
 const STYLES = defaultTheme().styles;
 const FALLBACK = defaultTheme().fallback;
@@ -154,6 +154,23 @@ export function editionSuite(LANG: string): void {
       const { found, missing } = locateBlocks();
       none(missing);
       expect(found.length).toBeGreaterThan(0);
+    });
+
+    it('gives back the words and sentences of the Markdown to mupdf and to poppler’s pdftotext', () => {
+      const texts = readingOrder().map((b) => b.text);
+      const poppler = popplerPages(reading, model.width, model.height);
+      const readers = {
+        mupdf: { stream: textStream().stream, fold: key },
+        // poppler orders a line's characters by position and puts a neutral character beside a Latin word
+        // in the Latin run (right to left, "Zoom،" reads "،Zoom"): its words are compared without punctuation.
+        pdftotext: { stream: bare(pagesOfKind('body', 'links').map((p) => poppler[p.index]).join('')), fold: bare },
+      };
+      for (const [reader, { stream, fold }] of Object.entries(readers)) {
+        const got = wordsAndSentences(texts, stream, fold);
+        // At least 99 % of the words, in reading order, and every sentence whole.
+        expect(got.missing.length, `${reader}: ${got.missing.length} of ${got.words} words missing: ${got.missing.slice(0, 20).join(' | ')}`).toBeLessThanOrEqual(got.words / 100);
+        none(got.broken.map((s) => `${reader}: sentence not whole: ${s}`));
+      }
     });
 
     // -------------------------------------------------------------- 3. contents and outline
