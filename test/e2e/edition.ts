@@ -36,6 +36,14 @@ export function editionSuite(LANG: string): void {
   const TOL = 0.5;
   // The language's direction from the platform's locale data (CLDR), not from our language table.
   const RTL = (new Intl.Locale(LANG) as Intl.Locale & { textInfo?: { direction: string } }).textInfo?.direction === 'rtl';
+  // The digits of the numbers the engine writes (folios, contents): the language's own where its texts
+  // use them (Persian), written here rather than read from our language files; Western elsewhere.
+  const DIGITS: Record<string, string> = { fa: '۰۱۲۳۴۵۶۷۸۹' };
+  const digits = [...(DIGITS[LANG] ?? '0123456789')];
+  const written = (n: number) => String(n).replace(/[0-9]/g, (d) => digits[Number(d)]);
+  /** A number in the edition's digits, or NaN (Western digits in a Persian edition are not its numbers). */
+  const numberIn = (t: string) => (t && [...t].every((c) => digits.includes(c)) ? Number([...t].map((c) => digits.indexOf(c)).join('')) : NaN);
+
   /** The content box of a page: a right-to-left book's pages are mirrored (binding on the right). */
   const pageBox = (index: number) => {
     const b = contentBox(PAGE, index);
@@ -129,7 +137,7 @@ export function editionSuite(LANG: string): void {
 
   const furniture = (p: Page, t: TextItem) =>
     (inFace(STYLES.runningHead, t) && t.size === STYLES.runningHead.size && Math.abs(t.y - PAGE.headBaseline) < 3) ||
-    (inFace(STYLES.folio, t) && t.size === STYLES.folio.size && t.text === String(p.index + 1) && Math.abs(t.y - (model.height - PAGE.folioBaseline)) < 3);
+    (inFace(STYLES.folio, t) && t.size === STYLES.folio.size && t.text === written(p.index + 1) && Math.abs(t.y - (model.height - PAGE.folioBaseline)) < 3);
 
   const headingStyles = [STYLES.sectionLabel, STYLES.h2, STYLES.h3];
   const isHeading = (t: TextItem) => headingStyles.some((s) => inFace(s, t) && s.size === t.size) || (t.text.trim() === '' && t.size === STYLES.sectionLabel.size);
@@ -173,6 +181,18 @@ export function editionSuite(LANG: string): void {
       }
     });
 
+    it('prints on every page but the covers its number, in the language’s digits, at its foot', () => {
+      const doc = openPdf(reading);
+      const wrong: string[] = [];
+      for (const p of model.pages) {
+        if (p.kind === 'cover' || p.kind === 'back') continue;
+        const foot = pageLines(doc.loadPage(p.index)).filter((l) => (l.chars[0]?.y ?? 0) > model.height - 14 * MM);
+        const numbers = foot.map((l) => numberIn(l.text.trim()));
+        if (numbers.length !== 1 || numbers[0] !== p.index + 1) wrong.push(`page ${p.index + 1}: ${JSON.stringify(foot.map((l) => l.text))}`);
+      }
+      none(wrong);
+    });
+
     // -------------------------------------------------------------- 3. contents and outline
 
     it('lists in the contents the page each heading is printed on', () => {
@@ -202,8 +222,8 @@ export function editionSuite(LANG: string): void {
           for (const r of runs) {
             const t = r.text.trim();
             // The page number closes the entry at the line's end: at the right, or at the left right to left.
-            if (/^\d+$/.test(t) && (RTL ? r.x < right : r.x > right)) {
-              entries.push({ title: title.join(' '), number: Number(t), y: r.y, page: p.index });
+            if (!Number.isNaN(numberIn(t)) && (RTL ? r.x < right : r.x > right)) {
+              entries.push({ title: title.join(' '), number: numberIn(t), y: r.y, page: p.index });
               title = [];
             } else if (t && !(entries.length === 0 && title.length === 0 && key(t) === key(expected.strings.contents))) title.push(t);
           }
