@@ -133,8 +133,8 @@ export type FontSet = Metrics & {
   /**
    * The font object to hand to pdfkit: it lays out text exactly as layout measured it. Two variants,
    * each embedded apart: `hidden`, every letter of no width, for the letters written invisible (a
-   * ligature's further letters, marks); `mirrored`, the glyphs of mirrored brackets read as the brackets of the text (the glyph
-   * of ")" drawn for a right-to-left "(" copies as "(").
+   * ligature's further letters, marks); `mirrored`, the glyphs of mirrored brackets read as the
+   * brackets of the text (the glyph of ")" drawn for a right-to-left "(" copies as "(").
    */
   pdfFont(face: FaceId, variant?: FontVariant): unknown;
   shape(face: FaceId, text: string): ShapedRun;

@@ -673,6 +673,16 @@ export function editionSuite(LANG: string): void {
       }
     });
 
+    it('gives pdftotext, half by half, the words of the Markdown', () => {
+      const W = 297 * MM;
+      const H = 210 * MM;
+      const text = [0, W / 2].flatMap((x) => popplerPages(booklet, W, H, { x, y: 0, w: W / 2, h: H })).join(' ');
+      const stream = bare(text);
+      const words = readingOrder().flatMap((b) => b.text.split(/\s+/).map(bare).filter(Boolean));
+      const missing = words.filter((w) => !stream.includes(w));
+      expect(missing.length, `${missing.length} of ${words.length} words missing: ${missing.slice(0, 20).join(' | ')}`).toBeLessThanOrEqual(words.length / 100);
+    });
+
     it('puts the right reading pages on each half; folded, it reads in order with the back cover last', () => {
       const readingDoc = openPdf(reading);
       const texts = model.pages.map((p) => pageText(pageLines(readingDoc.loadPage(p.index))));

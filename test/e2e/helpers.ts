@@ -396,17 +396,17 @@ export function renderCrop(r: ReturnType<typeof renderPage>, box: [number, numbe
 // ---------------------------------------------------------------- poppler's reading
 
 /**
- * Each page's text as poppler's `pdftotext` (poppler-utils) gives it, cropped to the band between the
- * running heads and the folios (as `textAreaLines`): a second reader, which orders characters by their
- * positions where mupdf takes them in the order they are written.
+ * Each page's text as poppler's `pdftotext` (poppler-utils) gives it, cropped (in points) to the band
+ * between the running heads and the folios (as `textAreaLines`) unless told: a second reader, which
+ * orders characters by their positions where mupdf takes them in the order they are written.
  */
-export function popplerPages(pdf: Uint8Array, width: number, height: number): string[] {
+export function popplerPages(pdf: Uint8Array, width: number, height: number, crop = { x: 0, y: 14 * MM, w: width, h: height - 28 * MM }): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'zine-poppler-'));
   try {
     const file = join(dir, 'in.pdf');
     writeFileSync(file, pdf);
-    const top = 14 * MM;
-    const r = spawnSync('pdftotext', ['-enc', 'UTF-8', '-x', '0', '-y', String(Math.floor(top)), '-W', String(Math.ceil(width)), '-H', String(Math.floor(height - 2 * top)), file, '-'], { encoding: 'utf8' });
+    const box = [crop.x, crop.y, crop.w, crop.h].map((v) => String(Math.round(v)));
+    const r = spawnSync('pdftotext', ['-enc', 'UTF-8', '-x', box[0], '-y', box[1], '-W', box[2], '-H', box[3], file, '-'], { encoding: 'utf8' });
     if (r.error) throw new Error(`pdftotext could not run (${r.error.message}): install poppler-utils (apt-get install poppler-utils), as .ci/run does`);
     if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
     return r.stdout.split('\f');
