@@ -84,14 +84,14 @@ function logicalOrder(run: ShapedRun, text: string, em: number): { glyphs: Glyph
     return [{ glyph: visible, position, reads: first }, ...rest.map((cp) => ({ glyph: visible, position, reads: cp, hidden: { letter: cp } }))];
   });
   // In the order of the text: each item at the first place of its letter not taken by one before it.
+  // (An item whose letter the text lacks stays after the one before it.)
   const taken = new Set<number>();
-  const order = items.map((item, i) => {
-    let at = chars.findIndex((cp, k) => cp === item.reads && !taken.has(k));
-    if (at < 0) at = i ? -1 : 0;
-    taken.add(at);
-    return at;
+  const order: number[] = [];
+  items.forEach((item) => {
+    const at = chars.findIndex((cp, k) => cp === item.reads && !taken.has(k));
+    if (at >= 0) taken.add(at);
+    order.push(at >= 0 ? at : (order[order.length - 1] ?? 0));
   });
-  order.forEach((at, i) => (order[i] = at < 0 ? order[i - 1] : at));
   const sorted = items.map((item, i) => ({ item, at: order[i], i })).sort((a, b) => a.at - b.at || a.i - b.i).map((e) => e.item);
   // Hidden letters stand a hundredth of an em apart, left of the visible glyph they follow.
   let edge = 0;
