@@ -38,4 +38,10 @@ export interface Language {
   uppercase: string;
   /** Written right to left (Arabic, Persian): lines are set by the bidirectional algorithm, pages mirrored, booklets bound on the right. */
   rtl?: boolean;
+  /**
+   * The digits 0 to 9 of the numbers the engine writes (folios, contents, list, note and figure
+   * numbers), as the language's texts write theirs; Western digits where not set. Numbers the author
+   * wrote stay as written.
+   */
+  digits?: string;
 }

@@ -6,7 +6,7 @@ import type { ImageInfo } from '../5-images/processImage.js';
 import type { Hyphenator } from '../3-typography/hyphenate.js';
 import { fail, type SourcePos } from '../errors.js';
 import { blocksToFlow } from './blocks/index.js';
-import { setText, stackLines, type FlowContext } from './text.js';
+import { numberText, setText, stackLines, type FlowContext } from './text.js';
 import { legibilityWarning } from './blocks/figure.js';
 import { drawVector, fontWarning } from './vectorFigure.js';
 import type { Flow, FlowLine } from './flow.js';
@@ -125,8 +125,8 @@ function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentMo
   ];
   for (const h of pagination.headings) {
     if (h.level > 2) continue;
-    const folio = String(firstBodyIndex + h.page + 1);
     const style: TextStyle = h.level === 1 ? styles.tocSection : styles.tocEntry;
+    const { text: folio, face: folioFace } = numberText(firstBodyIndex + h.page + 1, style.face, ctx);
     const indent = h.level === 1 ? 0 : TOC_INDENT;
     const set = cache.titles.get(h.id) ?? setText([{ text: h.title }], style, ctx, src, ctx.width - indent - TOC_NUMBER_WIDTH - 8, indent);
     cache.titles.set(h.id, set);
@@ -136,10 +136,10 @@ function tocFlow(pagination: Pagination, firstBodyIndex: number, doc: DocumentMo
     if (!lines.length) continue;
     const last = lines[lines.length - 1];
     const numKey = `${h.level} ${folio}`;
-    const numWidth = cache.numberWidths.get(numKey) ?? ctx.metrics.width(style.face, folio) * style.size + (style.tracking ?? 0) * folio.length;
+    const numWidth = cache.numberWidths.get(numKey) ?? ctx.metrics.width(folioFace, folio) * style.size + (style.tracking ?? 0) * folio.length;
     cache.numberWidths.set(numKey, numWidth);
     const base = (last.items.find((i) => i.type === 'text') as { y: number } | undefined)?.y ?? style.leading * 0.75;
-    last.items.push({ type: 'text', x: ctx.width - numWidth, y: base, text: folio, face: style.face, size: style.size, color: h.level === 1 ? colors.accent : style.color, width: numWidth });
+    last.items.push({ type: 'text', x: ctx.width - numWidth, y: base, text: folio, face: folioFace, size: style.size, color: h.level === 1 ? colors.accent : style.color, width: numWidth });
     // A thin leader from the title to its page number.
     const textEnd = Math.max(...last.items.filter((i) => i.type === 'text' && i.text !== folio).map((i) => (i as { x: number; width: number }).x + (i as { width: number }).width));
     const leader = ctx.width - numWidth - LEADER.gap - (textEnd + LEADER.gap);
@@ -161,12 +161,12 @@ function pageFurniture(index: number, kind: PageKind, section: string | null, do
   const { page, styles, colors } = ctx.theme;
   const box = contentBox(page, index);
   const items: PageItem[] = [];
-  const folio = String(index + 1);
   const fs = styles.folio;
-  const fw = ctx.metrics.width(fs.face, folio) * fs.size;
+  const { text: folio, face: folioFace } = numberText(index + 1, fs.face, ctx);
+  const fw = ctx.metrics.width(folioFace, folio) * fs.size;
   const fx = box.recto ? box.x + box.width - fw : box.x;
   const fy = page.height - page.folioBaseline;
-  items.push({ type: 'text', x: fx, y: fy, text: folio, face: fs.face, size: fs.size, color: fs.color, width: fw });
+  items.push({ type: 'text', x: fx, y: fy, text: folio, face: folioFace, size: fs.size, color: fs.color, width: fw });
   items.push({ type: 'rect', x: box.recto ? fx - FOLIO_MARK.size - FOLIO_MARK.gap : fx + fw + FOLIO_MARK.gap, y: fy - FOLIO_MARK.rise, w: FOLIO_MARK.size, h: FOLIO_MARK.size, fill: colors.accent });
   if (kind === 'body' || kind === 'links') {
     const head = box.recto ? section ?? doc.meta.title : doc.meta.title;

@@ -11,6 +11,9 @@ import type { Metrics } from './metrics.js';
 import type { FlowLine } from './flow.js';
 import { work } from './work.js';
 import { reflect, reflections } from './bidi.js';
+import { faceFor } from './words.js';
+import { numeral } from '../3-typography/languages/index.js';
+import type { FaceId } from '../model/theme.js';
 
 export interface FlowContext {
   metrics: Metrics;
@@ -33,6 +36,12 @@ export interface FlowContext {
  */
 export function isScreenshot(info: ImageInfo): boolean {
   return info.format !== 'svg' && info.format !== 'jpeg' && info.format !== 'heif';
+}
+
+/** A number the engine writes (folio, contents, list or note number) in the language's digits, and the face of `face`'s stack that has them. */
+export function numberText(n: number, face: FaceId, ctx: Pick<FlowContext, 'lang' | 'metrics' | 'theme'>): { text: string; face: FaceId } {
+  const text = numeral(n, ctx.lang);
+  return { text, face: faceFor(face, text.codePointAt(0)!, ctx.metrics, ctx.theme.fallback) ?? face };
 }
 
 export function baselineOffset(style: TextStyle, metrics: Metrics): number {

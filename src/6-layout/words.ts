@@ -3,7 +3,7 @@ import type { Inline } from '../model/document.js';
 import type { Metrics } from './metrics.js';
 import { trackingOf, type FaceId, type TextStyle, type Theme } from '../model/theme.js';
 import type { Hyphenator } from '../3-typography/hyphenate.js';
-import { language } from '../3-typography/languages/index.js';
+import { language, numeral } from '../3-typography/languages/index.js';
 import { showsUrl, urlShape } from './links.js';
 import { bidiLevels, mirrored } from './bidi.js';
 
@@ -228,8 +228,13 @@ export function failMissing(missing: MissingChars): never {
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
-/** A footnote's number raised: in superscript digits where the face stack has them, else in brackets. */
+/**
+ * A footnote's number raised: in superscript digits where the face stack has them, else in brackets.
+ * A language with digits of its own (Persian) has no superscript forms: its digits are set small and
+ * raised, as `<sup>` (toWords).
+ */
 function noteNumber(text: string, face: FaceId, o: BreakOptions): string {
+  if (language(o.lang).digits) return numeral(Number(text), o.lang);
   const raised = text.replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
   return [...raised].every((ch) => faceFor(face, ch.codePointAt(0)!, o.metrics, o.fallback ?? NO_FALLBACK)) ? raised : `[${text}]`;
 }
@@ -269,7 +274,7 @@ export function toWords(runs: Inline[], o: BreakOptions): Word[] {
   let at = 0;
   runs.forEach((run, k) => {
     const face = faceOf(o.style, run);
-    const look = lookOf(run);
+    const look = lookOf(run.note && language(o.lang).digits ? { ...run, sup: true } : run);
     for (const token of texts[k].split(/( +|\n)/)) {
       if (!token) continue;
       if (token === '\n') end(0, face, true);

@@ -2,11 +2,12 @@ import PDFDocument from 'pdfkit';
 import type { PageItem, PageModel, StructNode } from '../model/page.js';
 import type { ProcessedImage } from '../5-images/processImage.js';
 import type { FaceId } from '../model/theme.js';
+import type { FontVariant, HiddenLetter, PlacedPosition } from '../fonts/fontMetrics.js';
 import { pngImage } from './pngImage.js';
 
 export interface RenderOptions {
   /** Parsed fonts by face: the very objects layout measured with (pdfkit takes fontkit fonts). */
-  font: (face: FaceId) => unknown;
+  font: (face: FaceId, variant?: FontVariant) => unknown;
   images: Map<string, ProcessedImage>;
   /** Dates written into the PDF: from SOURCE_DATE_EPOCH or the content, never the clock. */
   date: Date;
@@ -78,7 +79,11 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
 
   const used = new Set<FaceId>();
   for (const p of model.pages) for (const it of p.items) if (it.type === 'text') used.add(it.face);
-  for (const face of used) doc.registerFont(face, o.font(face) as Buffer);
+  for (const face of used) {
+    doc.registerFont(face, o.font(face) as Buffer);
+    // Embedded only if used: by the hidden letters of right-to-left ligatures, by mirrored brackets.
+    for (const variant of ['hidden', 'mirrored'] as const) doc.registerFont(`${face} ${variant}`, o.font(face, variant) as Buffer);
+  }
   // pdfkit keeps a registered font under its name only if no font of the same PostScript name is open:
   // the body face, already open as the document's default font, was opened again (a font subset made
   // and thrown away) for every text set in it. Each face is opened once here and kept by its name.
@@ -199,7 +204,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
         break;
       }
       case 'text':
-        withActualText(it.actual, () => drawText(it));
+        drawText(it);
         break;
       case 'image':
         doc.image(image(it.image), it.x, it.y, { width: it.w, height: it.h });
@@ -242,52 +247,86 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
    * it: text read without positions (the structure tree, screen readers, some copy and paste) would run
    * the words together. Here every space is the font's space glyph, widened by the line's extra
    * spacing, and a space that follows the item is drawn after it (invisible, past its measured width).
+   *
+   * The letters of a right-to-left word that no visible glyph carries (a ligature's further letters,
+   * marks: fontMetrics.ts logicalOrder) are written where they stand in the glyph stream, in the face's
+   * hidden variant and text render mode 3 (neither filled nor stroked), a mark's glyph drawn as a shape:
+   * the text is drawn in runs, each from its own start.
    */
   function drawText(it: Extract<PageItem, { type: 'text' }>) {
-    doc.font(it.face).fontSize(it.size).fillColor(color(it.color));
+    // Text drawn other than it reads (mirrored brackets) in the variant that copies as it reads.
+    const face = it.actual === undefined ? it.face : `${it.face} mirrored`;
+    doc.font(face).fontSize(it.size).fillColor(color(it.color));
     const text = it.spaceAfter ? `${it.text} ` : it.text;
     // textWidth and wordCount given: pdfkit measures a text only for the links, underlines and strikes
     // it would draw itself (none here) and would shape it a second time to do so.
     const options = { lineBreak: false, baseline: 'alphabetic' as const, textWidth: 0, wordCount: 0, ...(it.tracking ? { characterSpacing: it.tracking } : {}) };
-    if (!it.wordSpacing || !text.includes(' ')) {
-      doc.text(text, it.x, it.y, options);
-      return;
-    }
-    type Encoded = [string[], { xAdvance: number }[]];
+    type Encoded = [string[], PlacedPosition[]];
     const font = (doc as unknown as { _font: { encode(t: string, f?: unknown): Encoded } })._font;
     const encode = font.encode;
-    const extra = (it.wordSpacing * 1000) / it.size; // pdfkit's glyph positions are in thousandths of the size
-    font.encode = (t, features) => {
+    const extra = ((it.wordSpacing ?? 0) * 1000) / it.size; // pdfkit's glyph positions are in thousandths of the size
+    const encoded = (t: string): Encoded => {
+      if (!it.wordSpacing || !t.includes(' ')) return encode.call(font, t);
       const glyphs: string[] = [];
-      const positions: { xAdvance: number }[] = [];
+      const positions: PlacedPosition[] = [];
       t.split(' ').forEach((word, i) => {
         if (i > 0) {
-          const [g, p] = encode.call(font, ' ', features);
+          const [g, p] = encode.call(font, ' ');
           glyphs.push(...g);
           // Copies: pdfkit caches layouts, so its position objects are shared.
           positions.push(...p.map((q, k) => (k === p.length - 1 ? { ...q, xAdvance: q.xAdvance + extra } : q)));
         }
         if (word) {
-          const [g, p] = encode.call(font, word, features);
+          const [g, p] = encode.call(font, word);
           glyphs.push(...g);
           positions.push(...p);
         }
       });
       return [glyphs, positions];
     };
+    // Runs of visible glyphs, each hidden letter a run of its own at its place.
+    const [glyphs, positions] = encoded(text);
+    const runs: ({ x: number; glyphs: Encoded } | { x: number; hidden: HiddenLetter })[] = [];
+    let x = it.x;
+    positions.forEach((p, i) => {
+      const last = runs[runs.length - 1];
+      if (p.hidden) runs.push({ x: it.x + (p.xOffset * it.size) / 1000, hidden: p.hidden });
+      else if (last && 'glyphs' in last) last.glyphs.forEach((list, k) => (list as unknown[]).push(k ? p : glyphs[i]));
+      else runs.push({ x, glyphs: [[glyphs[i]], [p]] });
+      x += (p.xAdvance * it.size) / 1000;
+    });
     try {
-      doc.text(text, it.x, it.y, options);
+      for (const run of runs) {
+        if ('glyphs' in run) {
+          font.encode = () => run.glyphs;
+          doc.text(text, run.x, it.y, options);
+          continue;
+        }
+        const { letter, ink } = run.hidden;
+        invisible(() => doc.font(`${it.face} hidden`).text(String.fromCodePoint(letter), run.x, it.y, options));
+        doc.font(face);
+        if (ink) {
+          // A mark's glyph as a shape, where shaping put it: its letter is the hidden one.
+          const scale = it.size / ink.em;
+          doc.save().translate(it.x + ink.x * scale, it.y - ink.y * scale).scale(scale, -scale).path(ink.d).fill(color(it.color)).restore();
+        }
+      }
     } finally {
       delete (font as { encode?: unknown }).encode;
     }
   }
 
-  /** Text drawn other than it reads (mirrored brackets) is marked with the text to copy and search (/ActualText). */
-  function withActualText(actual: string | undefined, draw: () => void) {
-    if (actual === undefined) return draw();
-    doc.markContent('Span', { actual });
-    draw();
-    doc.endMarkedContent();
+  /** Text drawn by `draw` in render mode 3: there for copy and search, never seen. */
+  function invisible(draw: () => void) {
+    const pdf = doc as unknown as { addContent(s: string): unknown };
+    const add = pdf.addContent;
+    // pdfkit sets only fill and stroke modes: mode 3 goes right after the font it selects.
+    pdf.addContent = (s: string) => add.call(doc, s.endsWith(' Tf') ? `${s}\n3 Tr` : s);
+    try {
+      draw();
+    } finally {
+      delete (pdf as { addContent?: unknown }).addContent;
+    }
   }
 
   /** A shape of an SVG figure: its own transform, fill and stroke, clipped to the figure's box. */

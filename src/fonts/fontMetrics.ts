@@ -4,6 +4,7 @@ import type { FaceId, Theme } from '../model/theme.js';
 import type { Metrics } from '../6-layout/metrics.js';
 import { fail } from '../errors.js';
 import { DEFAULT_FACES } from '../4-theme/design.js';
+import { mirrored } from '../6-layout/bidi.js';
 
 type Font = fontkit.Font;
 
@@ -28,28 +29,84 @@ export interface ShapedRun {
   direction?: 'ltr' | 'rtl';
 }
 
+/** A letter written invisible for extractors; a mark's own glyph is then drawn as a shape (`ink`). */
+export interface HiddenLetter {
+  letter: number;
+  /** The mark's outline (SVG path, font units, y up) at x, y from the run's start, in an em of `em`. */
+  ink?: { d: string; x: number; y: number; em: number };
+}
+
+/**
+ * A glyph's place in a run written in logical order. `hidden`: a letter no visible glyph carries,
+ * written in the font's hidden variant (see `pdfFont`). Not enumerable: pdfkit scales every
+ * enumerable field of a position.
+ */
+export type PlacedPosition = Position & { drawn: number; hidden?: HiddenLetter };
+
 /**
  * A right-to-left run as pdfkit should write it: glyphs in logical order, each placed at its drawn
- * position by an offset (no advance). Text extractors (pdftotext, mupdf, viewers' copy) read a
- * PDF's glyphs in the order they are written: so they get the words in reading order. `drawn`
- * keeps each glyph's real advance for the run's width. A joiner (ZWNJ) comes out of fontkit as a
- * space of no width: it is left out, or extractors would read a space inside the word.
+ * position by an offset (no advance). Text extractors that read a PDF's glyphs in the order they are
+ * written (mupdf, viewers' copy) get the words in reading order. `drawn` keeps each glyph's real
+ * advance for the run's width. A joiner (ZWNJ) comes out of fontkit as a space of no width: it is
+ * left out, or extractors would read a space inside the word.
+ *
+ * poppler (pdftotext) reads by position instead: it spreads the letters of one glyph left to right
+ * over its width and then reads the line right to left (لا came out as ال), and a mark drawn inside
+ * its letter's box cuts the line in two. So a ligature (lam-alef) carries its first letter only, and
+ * each further letter, and each mark, is written as a letter of no width, invisible, just left of the
+ * glyph it follows, in the order of the text (a vowel inside لًا too); a mark's own glyph is drawn as
+ * a shape. Both readers then read every letter once, in order.
  */
-function logicalOrder(run: ShapedRun, text: string): { glyphs: Glyph[]; positions: (Position & { drawn: number })[] } {
+function logicalOrder(run: ShapedRun, text: string, em: number): { glyphs: Glyph[]; positions: PlacedPosition[] } {
   let x = 0;
   const placed = run.positions.map((p, i) => {
     const at = x + p.xOffset;
     x += p.xAdvance;
-    return { glyph: run.glyphs[i], position: { ...p, xOffset: at, xAdvance: 0, drawn: p.xAdvance } };
+    return { glyph: run.glyphs[i], position: { ...p, xOffset: at, xAdvance: 0, drawn: p.xAdvance } as PlacedPosition };
   });
   const drawn = placed.filter((g) => !(g.position.drawn === 0 && g.glyph.codePoints.length === 1 && g.glyph.codePoints[0] === 0x20)).reverse();
   // fontkit caches one glyph object per glyph id with the code points of its first use: a mark made by
   // decomposing a letter (the hamza of أ) keeps none, and a later real U+0654 would copy as nothing. The
   // characters of the text no glyph claims go to the glyphs that claim none, in copies for pdfkit.
-  const left = [...text.replace(/[\u200c\u200d]/g, '')].map((c) => c.codePointAt(0)!);
+  const chars = [...text.replace(/[\u200c\u200d]/g, '')].map((c) => c.codePointAt(0)!);
+  const left = [...chars];
   for (const g of drawn) for (const cp of g.glyph.codePoints) if (left.includes(cp)) left.splice(left.indexOf(cp), 1);
-  const own = (g: Glyph): Glyph => (g.codePoints.length || !left.length ? g : Object.create(g, { codePoints: { value: [left.shift()!] } }));
-  return { glyphs: drawn.map((g) => own(g.glyph)), positions: drawn.map((g) => g.position) };
+  const withCodePoints = (g: Glyph, codePoints: number[]): Glyph => Object.create(g, { codePoints: { value: codePoints } });
+  type Item = { glyph: Glyph; position: PlacedPosition; reads: number; hidden?: HiddenLetter };
+  const items: Item[] = drawn.flatMap(({ glyph, position }): Item[] => {
+    const g = glyph.codePoints.length || !left.length ? glyph : withCodePoints(glyph, [left.shift()!]);
+    const [first, ...rest] = g.codePoints;
+    if (first !== undefined && position.drawn === 0 && !rest.length && MARK.test(String.fromCodePoint(first))) {
+      const path = (glyph as Glyph & { path: { toSVG(): string } }).path.toSVG();
+      return [{ glyph: g, position, reads: first, hidden: { letter: first, ink: { d: path, x: position.xOffset, y: position.yOffset, em } } }];
+    }
+    const visible = rest.length ? withCodePoints(g, [first]) : g;
+    return [{ glyph: visible, position, reads: first }, ...rest.map((cp) => ({ glyph: visible, position, reads: cp, hidden: { letter: cp } }))];
+  });
+  // In the order of the text: each item at the first place of its letter not taken by one before it.
+  // (An item whose letter the text lacks stays after the one before it.)
+  const taken = new Set<number>();
+  const order: number[] = [];
+  items.forEach((item) => {
+    const at = chars.findIndex((cp, k) => cp === item.reads && !taken.has(k));
+    if (at >= 0) taken.add(at);
+    order.push(at >= 0 ? at : (order[order.length - 1] ?? 0));
+  });
+  const sorted = items.map((item, i) => ({ item, at: order[i], i })).sort((a, b) => a.at - b.at || a.i - b.i).map((e) => e.item);
+  // Hidden letters stand a hundredth of an em apart, left of the visible glyph they follow.
+  let edge = 0;
+  let k = 0;
+  const positions = sorted.map(({ position, hidden }) => {
+    if (!hidden) {
+      edge = position.xOffset;
+      k = 0;
+      return position;
+    }
+    const p: PlacedPosition = { xAdvance: 0, yAdvance: 0, xOffset: edge - (++k * em) / 100, yOffset: 0, advanceWidth: 0, drawn: 0 };
+    Object.defineProperty(p, 'hidden', { value: hidden, enumerable: false });
+    return p;
+  });
+  return { glyphs: sorted.map((g) => g.glyph), positions };
 }
 
 interface Stream {
@@ -71,6 +128,8 @@ function postHeader(font: Font) {
   const underlineThickness = stream.readInt16BE();
   return { italicAngle, underlinePosition, underlineThickness, isFixedPitch: stream.readUInt32BE() };
 }
+/** A combining mark (Arabic vowels, shadda, hamza above). */
+const MARK = /^\p{M}$/u;
 
 /**
  * Display faces are set large, where kerning shows: they go through fontkit's full OpenType shaping.
@@ -86,10 +145,17 @@ type Layout = (text: string, features?: string[], script?: string, language?: st
 
 const SHAPED: ReadonlySet<FaceId> = new Set<FaceId>(['display', 'arabic', 'arabic-bold']);
 
+export type FontVariant = 'hidden' | 'mirrored';
+
 export type FontSet = Metrics & {
   path(face: FaceId): string;
-  /** The font object to hand to pdfkit: it lays out text exactly as layout measured it. */
-  pdfFont(face: FaceId): unknown;
+  /**
+   * The font object to hand to pdfkit: it lays out text exactly as layout measured it. Two variants,
+   * each embedded apart: `hidden`, every letter of no width, for the letters written invisible (a
+   * ligature's further letters, marks); `mirrored`, the glyphs of mirrored brackets read as the
+   * brackets of the text (the glyph of ")" drawn for a right-to-left "(" copies as "(").
+   */
+  pdfFont(face: FaceId, variant?: FontVariant): unknown;
   shape(face: FaceId, text: string): ShapedRun;
 };
 
@@ -109,7 +175,7 @@ export function fontSet(fontsDir: string, faces: Theme['faces'] = DEFAULT_FACES)
 function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
   const fonts = new Map<FaceId, Font>();
   const runs = new Map<FaceId, Map<string, ShapedRun>>();
-  const pdfFonts = new Map<FaceId, unknown>();
+  const pdfFonts = new Map<string, unknown>();
   const glyphGetters = new Map<FaceId, (cp: number) => Glyph>();
   const open = (face: FaceId): Font => {
     let f = fonts.get(face);
@@ -186,8 +252,9 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
   return {
     path: (face) => join(fontsDir, FACES[face]),
     shape,
-    pdfFont(face) {
-      let f = pdfFonts.get(face);
+    pdfFont(face, variant) {
+      const name = variant ? `${face} ${variant}` : face;
+      let f = pdfFonts.get(name);
       if (!f) {
         // pdfkit accepts any fontkit-like object; this one is the real font with our layout, so the
         // widths pdfkit draws are the widths layout measured, glyph for glyph.
@@ -196,10 +263,14 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
         // fontkit's own runs do): a fixed number would be in font units, wrong for fonts not drawn
         // on 1000 units (Inter: 2816), and pdfkit would stretch justified spaces by it.
         const layout = (text: string) => {
+          if (variant === 'hidden') {
+            const letters = [...text].map((c) => Object.create(glyphs(face)(c.codePointAt(0)!), { advanceWidth: { value: 0 }, codePoints: { value: [c.codePointAt(0)!] } }) as Glyph);
+            return { glyphs: letters, positions: letters.map(() => ({ xAdvance: 0, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: 0 })), advanceWidth: 0 };
+          }
           const run = shape(face, text);
-          const { glyphs, positions } = run.direction === 'rtl' ? logicalOrder(run, text) : { glyphs: run.glyphs, positions: run.positions.map((p) => ({ ...p })) };
+          const { glyphs: list, positions } = run.direction === 'rtl' ? logicalOrder(run, text, unitsPerEm(face)) : { glyphs: run.glyphs, positions: run.positions.map((p) => ({ ...p })) };
           return {
-            glyphs,
+            glyphs: variant === 'mirrored' ? list.map((g) => Object.create(g, { codePoints: { value: [...mirrored(String.fromCodePoint(...g.codePoints))].map((c) => c.codePointAt(0)!) } }) as Glyph) : list,
             positions,
             get advanceWidth() {
               let w = 0;
@@ -208,9 +279,11 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
             },
           };
         };
-        const font = open(face);
-        f = Object.defineProperties(Object.assign(Object.create(font), { layout }), { post: { get: () => postHeader(font) } });
-        pdfFonts.set(face, f);
+        const font = open(face) as Font & { postscriptName: string };
+        // A variant is a font of its own in the PDF (pdfkit would take the face's own for one of its name).
+        const wrapped = variant ? Object.create(font, { layout: { value: layout }, postscriptName: { value: `${font.postscriptName}-${variant}` } }) : Object.assign(Object.create(font), { layout });
+        f = Object.defineProperty(wrapped, 'post', { get: () => postHeader(font) });
+        pdfFonts.set(name, f);
       }
       return f;
     },

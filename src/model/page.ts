@@ -56,7 +56,7 @@ export interface TextItem extends Tagged {
   spaceAfter?: true;
   /** The hyphen added where a word is broken: an artifact, not part of the text read (ses-sions reads "sessions"). */
   hyphen?: true;
-  /** Text drawn other than it reads (brackets mirrored in right-to-left text): the text to copy and search. */
+  /** Text drawn other than it reads (brackets mirrored in right-to-left text): the text to copy and search (render writes it in the face's mirrored variant). */
   actual?: string;
 }
 

@@ -19,7 +19,7 @@ import { buildEdition, layoutEdition, type BuildOptions } from '../../src/pipeli
 import { allElements, readTagged, type TaggedPdf } from '../a11y/pdfStructure.js';
 import { matterhorn } from '../a11y/matterhorn.js';
 import { headingsSaid, headingsWritten, missingInOrder } from '../a11y/said.js';
-import { A5, MM, drawnImages, expectedFromMarkdown, key, norm, openPdf, pageLines, renderCrop, renderPage, textAreaLines, type DrawnImage, type Expected, type Line } from './helpers.js';
+import { A5, MM, bare, drawnImages, expectedFromMarkdown, key, norm, openPdf, pageLines, popplerPages, renderCrop, renderPage, textAreaLines, wordsAndSentences, type DrawnImage, type Expected, type Line } from './helpers.js';
 const PAGE = defaultTheme().page;
 const STYLES = defaultTheme().styles;
 const FALLBACK = defaultTheme().fallback;
@@ -36,6 +36,14 @@ export function editionSuite(LANG: string): void {
   const TOL = 0.5;
   // The language's direction from the platform's locale data (CLDR), not from our language table.
   const RTL = (new Intl.Locale(LANG) as Intl.Locale & { textInfo?: { direction: string } }).textInfo?.direction === 'rtl';
+  // The digits of the numbers the engine writes (folios, contents): the language's own where its texts
+  // use them (Persian), written here rather than read from our language files; Western elsewhere.
+  const DIGITS: Record<string, string> = { fa: '۰۱۲۳۴۵۶۷۸۹' };
+  const digits = [...(DIGITS[LANG] ?? '0123456789')];
+  const written = (n: number) => String(n).replace(/[0-9]/g, (d) => digits[Number(d)]);
+  /** A number in the edition's digits, or NaN (Western digits in a Persian edition are not its numbers). */
+  const numberIn = (t: string) => (t && [...t].every((c) => digits.includes(c)) ? Number([...t].map((c) => digits.indexOf(c)).join('')) : NaN);
+
   /** The content box of a page: a right-to-left book's pages are mirrored (binding on the right). */
   const pageBox = (index: number) => {
     const b = contentBox(PAGE, index);
@@ -129,7 +137,7 @@ export function editionSuite(LANG: string): void {
 
   const furniture = (p: Page, t: TextItem) =>
     (inFace(STYLES.runningHead, t) && t.size === STYLES.runningHead.size && Math.abs(t.y - PAGE.headBaseline) < 3) ||
-    (inFace(STYLES.folio, t) && t.size === STYLES.folio.size && t.text === String(p.index + 1) && Math.abs(t.y - (model.height - PAGE.folioBaseline)) < 3);
+    (inFace(STYLES.folio, t) && t.size === STYLES.folio.size && t.text === written(p.index + 1) && Math.abs(t.y - (model.height - PAGE.folioBaseline)) < 3);
 
   const headingStyles = [STYLES.sectionLabel, STYLES.h2, STYLES.h3];
   const isHeading = (t: TextItem) => headingStyles.some((s) => inFace(s, t) && s.size === t.size) || (t.text.trim() === '' && t.size === STYLES.sectionLabel.size);
@@ -154,6 +162,35 @@ export function editionSuite(LANG: string): void {
       const { found, missing } = locateBlocks();
       none(missing);
       expect(found.length).toBeGreaterThan(0);
+    });
+
+    it('gives back the words and sentences of the Markdown to mupdf and to poppler’s pdftotext', () => {
+      const texts = readingOrder().map((b) => b.text);
+      const poppler = popplerPages(reading, model.width, model.height);
+      const readers = {
+        mupdf: { stream: textStream().stream, fold: key },
+        // poppler orders a line's characters by position and puts a neutral character beside a Latin word
+        // in the Latin run (right to left, "Zoom،" reads "،Zoom"): its words are compared without punctuation.
+        pdftotext: { stream: bare(pagesOfKind('body', 'links').map((p) => poppler[p.index]).join('')), fold: bare },
+      };
+      for (const [reader, { stream, fold }] of Object.entries(readers)) {
+        const got = wordsAndSentences(texts, stream, fold);
+        // At least 99 % of the words, in reading order, and every sentence whole.
+        expect(got.missing.length, `${reader}: ${got.missing.length} of ${got.words} words missing: ${got.missing.slice(0, 20).join(' | ')}`).toBeLessThanOrEqual(got.words / 100);
+        none(got.broken.map((s) => `${reader}: sentence not whole: ${s}`));
+      }
+    });
+
+    it('prints on every page but the covers its number, in the language’s digits, at its foot', () => {
+      const doc = openPdf(reading);
+      const wrong: string[] = [];
+      for (const p of model.pages) {
+        if (p.kind === 'cover' || p.kind === 'back') continue;
+        const foot = pageLines(doc.loadPage(p.index)).filter((l) => (l.chars[0]?.y ?? 0) > model.height - 14 * MM);
+        const numbers = foot.map((l) => numberIn(l.text.trim()));
+        if (numbers.length !== 1 || numbers[0] !== p.index + 1) wrong.push(`page ${p.index + 1}: ${JSON.stringify(foot.map((l) => l.text))}`);
+      }
+      none(wrong);
     });
 
     // -------------------------------------------------------------- 3. contents and outline
@@ -185,8 +222,8 @@ export function editionSuite(LANG: string): void {
           for (const r of runs) {
             const t = r.text.trim();
             // The page number closes the entry at the line's end: at the right, or at the left right to left.
-            if (/^\d+$/.test(t) && (RTL ? r.x < right : r.x > right)) {
-              entries.push({ title: title.join(' '), number: Number(t), y: r.y, page: p.index });
+            if (!Number.isNaN(numberIn(t)) && (RTL ? r.x < right : r.x > right)) {
+              entries.push({ title: title.join(' '), number: numberIn(t), y: r.y, page: p.index });
               title = [];
             } else if (t && !(entries.length === 0 && title.length === 0 && key(t) === key(expected.strings.contents))) title.push(t);
           }
@@ -634,6 +671,16 @@ export function editionSuite(LANG: string): void {
         expect(Math.abs(x1 - x0 - 297 * MM), `side ${i + 1} width`).toBeLessThan(TOL);
         expect(Math.abs(y1 - y0 - 210 * MM), `side ${i + 1} height`).toBeLessThan(TOL);
       }
+    });
+
+    it('gives pdftotext, half by half, the words of the Markdown', () => {
+      const W = 297 * MM;
+      const H = 210 * MM;
+      const text = [0, W / 2].flatMap((x) => popplerPages(booklet, W, H, { x, y: 0, w: W / 2, h: H })).join(' ');
+      const stream = bare(text);
+      const words = readingOrder().flatMap((b) => b.text.split(/\s+/).map(bare).filter(Boolean));
+      const missing = words.filter((w) => !stream.includes(w));
+      expect(missing.length, `${missing.length} of ${words.length} words missing: ${missing.slice(0, 20).join(' | ')}`).toBeLessThanOrEqual(words.length / 100);
     });
 
     it('puts the right reading pages on each half; folded, it reads in order with the back cover last', () => {

@@ -4,7 +4,9 @@
  * the CommonMark reference implementation), never by ours (src/2-parse), nor with our typography.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parser, type Node } from 'commonmark';
 import * as mupdf from 'mupdf';
@@ -24,10 +26,10 @@ export const A5 = { width: 148 * MM, height: 210 * MM };
 export function norm(s: string): string {
   return s
     .normalize('NFC')
-    // Invisible format characters: a soft hyphen, and the joiners of Persian words (ZWNJ), which copy as nothing.
-    .replace(/[\u00ad\u200c\u200d]/g, '')
-    // Arabic vowel marks, as Arabic search ignores them: a mark inside a lam-alef ligature (لًا) copies
-    // after the ligature's two letters (لاً), the ligature being one glyph.
+    // Invisible format characters: a soft hyphen, the joiners of Persian words (ZWNJ), which copy as
+    // nothing, and the direction marks and embeddings pdftotext puts around runs of a right-to-left line.
+    .replace(/[\u00ad\u200c-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    // Arabic vowel marks, as Arabic search ignores them (rtl-guide.test.ts reads them back exactly).
     .replace(/[\u064b-\u065f\u0670]/g, '')
     .replace(/[\u00a0\u202f\u2007\u2009\u200a]/g, ' ')
     .replace(/["'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]/g, "'")
@@ -389,4 +391,64 @@ export function renderCrop(r: ReturnType<typeof renderPage>, box: [number, numbe
     }
   }
   return { data, width: w, height: h };
+}
+
+// ---------------------------------------------------------------- poppler's reading
+
+/**
+ * Each page's text as poppler's `pdftotext` (poppler-utils) gives it, cropped (in points) to the band
+ * between the running heads and the folios (as `textAreaLines`) unless told: a second reader, which
+ * orders characters by their positions where mupdf takes them in the order they are written.
+ */
+export function popplerPages(pdf: Uint8Array, width: number, height: number, crop = { x: 0, y: 14 * MM, w: width, h: height - 28 * MM }): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'zine-poppler-'));
+  try {
+    const file = join(dir, 'in.pdf');
+    writeFileSync(file, pdf);
+    const box = [crop.x, crop.y, crop.w, crop.h].map((v) => String(Math.round(v)));
+    const r = spawnSync('pdftotext', ['-enc', 'UTF-8', '-x', box[0], '-y', box[1], '-W', box[2], '-H', box[3], file, '-'], { encoding: 'utf8' });
+    if (r.error) throw new Error(`pdftotext could not run (${r.error.message}): install poppler-utils (apt-get install poppler-utils), as .ci/run does`);
+    if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
+    return r.stdout.split('\f');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Letters and digits only: punctuation and spaces dropped (see `wordsAndSentences`). */
+export function bare(s: string): string {
+  return key(s).replace(/[^\p{L}\p{M}\p{N}]/gu, '');
+}
+
+/**
+ * How much of the source's text a reader gets back from `stream` (folded by `fold`, `key` or `bare`):
+ * every word of the blocks searched in reading order, near where the word before it was found (a word
+ * not found there is missing, and the search goes on from where it was), and every sentence searched
+ * whole.
+ */
+const NEAR = 400;
+export function wordsAndSentences(texts: string[], stream: string, fold: (s: string) => string = key): { words: number; missing: string[]; sentences: number; broken: string[] } {
+  let words = 0;
+  let at = 0;
+  const missing: string[] = [];
+  const broken: string[] = [];
+  let sentences = 0;
+  for (const text of texts) {
+    for (const word of text.split(/\s+/)) {
+      const k = fold(word);
+      if (!k) continue;
+      words++;
+      const found = stream.indexOf(k, at);
+      // A word found far ahead is not in its place: the lines around it are out of order.
+      if (found < 0 || (words > 1 && found - at > NEAR)) missing.push(word);
+      else at = found + k.length;
+    }
+    for (const sentence of text.split(/(?<=[.!?؟…:;؛])\s+/)) {
+      const k = fold(sentence);
+      if (!k) continue;
+      sentences++;
+      if (!stream.includes(k)) broken.push(sentence);
+    }
+  }
+  return { words, missing, sentences, broken };
 }

@@ -13,7 +13,8 @@ import { defaultTheme } from '../../src/4-theme/design.js';
 import { buildEdition, layoutEdition, type BuildOptions } from '../../src/pipeline.js';
 import type { PageModel } from '../../src/model/page.js';
 import { tempProject, write } from '../project.js';
-import { key, MM, openPdf, pageLines } from './helpers.js';
+import * as mupdf from 'mupdf';
+import { key, MM, openPdf, pageLines, popplerPages } from './helpers.js';
 
 const BLOCKS = [
   'مقدمة الدليل',
@@ -22,6 +23,8 @@ const BLOCKS = [
   'عنصر ثانٍ فيه Tor (متصفح آمن).',
   'عنوان فرعي',
   'فقرة أخيرة قصيرة، تنتهي هنا.',
+  // Ligatures (لا، لأ، لى) and marks, one inside a lam-alef (لًا): read back letter for letter, marks kept.
+  'لا تنسوا الأزمة على الأقل، ظلّ التنظّم أولًا ممكنا.',
 ];
 const GUIDE = [
   '---',
@@ -42,6 +45,8 @@ const GUIDE = [
   `## ${BLOCKS[4]}`,
   '',
   BLOCKS[5],
+  '',
+  BLOCKS[6],
   '',
 ].join('\n');
 
@@ -79,6 +84,37 @@ describe('a right-to-left guide of its own', () => {
       else at = found + k.length;
     }
     expect(missing).toEqual([]);
+  });
+
+  // Letters, marks and their order exactly, spaces aside: not `key`, which drops Arabic marks.
+  const exact = (s: string) => s.normalize('NFC').replace(/[\s\u200c-\u200f\u202a-\u202e]/g, '');
+
+  it('copies ligatures and marks letter for letter, in order, through mupdf and pdftotext', () => {
+    const doc = openPdf(reading);
+    const pages = Array.from({ length: doc.countPages() }, (_, i) => i);
+    const read = {
+      mupdf: exact(pages.map((i) => pageLines(doc.loadPage(i)).map((l) => l.text).join('')).join('')),
+      pdftotext: exact(popplerPages(reading, model.width, model.height).join('')),
+    };
+    for (const [reader, text] of Object.entries(read)) for (const word of BLOCKS[6].split(' ')) expect(text, `${reader}: ${word}`).toContain(exact(word));
+  });
+
+  it('keeps the letters written for copying invisible: no filled glyph of the hidden font, every hidden one a letter of the text', () => {
+    const doc = openPdf(reading);
+    type Glyph = { hidden: boolean; c: string };
+    const filled: Glyph[] = [];
+    const ignored: Glyph[] = [];
+    // The variant's name ends in "-hidden", which mupdf cuts at 32 characters.
+    const collect = (into: Glyph[]) => (text: mupdf.Text) => text.walk({ showGlyph: (font, _trm, _glyph, unicode) => void into.push({ hidden: /-h[a-z]*$/.test(font.getName()), c: String.fromCodePoint(unicode) }) });
+    for (let i = 0; i < doc.countPages(); i++) {
+      const device = new mupdf.Device({ fillText: collect(filled), ignoreText: collect(ignored) });
+      doc.loadPage(i).run(device, mupdf.Matrix.identity);
+      device.close();
+    }
+    expect(filled.filter((g) => g.hidden)).toEqual([]);
+    expect(ignored.length, 'the ligatures and marks of the guide have hidden letters').toBeGreaterThan(0);
+    const source = new Set([...BLOCKS.join('')]);
+    expect(ignored.filter((g) => !g.hidden || !source.has(g.c))).toEqual([]);
   });
 
   it('keeps every mark inside the page, 8 mm from its edges', () => {

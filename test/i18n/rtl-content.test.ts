@@ -73,6 +73,24 @@ for (const lang of RTL) {
       for (const value of [t.meta.title, t.meta.subtitle, t.meta.back, t.meta.slogan, ...Object.values(t.strings)]) expect(firstStrong(String(value)), String(value)).toMatch(ARABIC_SCRIPT);
     });
 
+    it('puts on the other side what the French puts on a side of the interface: its screenshots are mirrored', () => {
+      // The screenshots' templates mirror right to left (dir="rtl", logical CSS properties): a button "en
+      // haut à droite" of the French is at the top left of this language's interface. A mouse's right
+      // button ("clic droit") stays the right one.
+      const side = { ar: { left: /يسار|اليسرى/, right: /يمين|اليمنى/ }, fa: { left: /سمت چپ/, right: /سمت راست/ } }[lang]!;
+      let checked = 0;
+      source.blocks.forEach((b, i) => {
+        const said = /à droite/.test(b.text) ? 'right' : /à gauche/.test(b.text) ? 'left' : null;
+        if (!said) return;
+        checked++;
+        const other = said === 'right' ? 'left' : 'right';
+        const at = `${t.blocks[i].file}:${t.blocks[i].line}`;
+        expect(t.blocks[i].text, `${at} should say ${other}`).toMatch(side[other]);
+        expect(t.blocks[i].text, `${at} says ${said}, as the unmirrored French`).not.toMatch(side[said]);
+      });
+      expect(checked, 'the French names sides of the interface').toBeGreaterThan(0);
+    });
+
     it(`uses ${lang === 'fa' ? 'Persian' : 'Arabic'} letters and digits, never the other language's`, () => {
       const files = [...readdirSync(join(repo, 'content', lang)).map((f) => `content/${lang}/${f}`), `tools/screenshots/strings/${lang}.json`];
       for (const f of files) expect(readFileSync(join(repo, f), 'utf8').match(FOREIGN[lang]) ?? [], f).toEqual([]);

@@ -25,3 +25,9 @@ export function language(code: string): Language {
   // Capitals keep following the code itself (Turkish dotted İ, for one), as they did before this table.
   return Object.hasOwn(LANGUAGES, base) ? LANGUAGES[base] : { ...DEFAULT_LANGUAGE, code: base, uppercase: base };
 }
+
+/** A number the engine writes (a folio, a contents or list or note or figure number), in the language's digits. */
+export function numeral(n: number, code: string): string {
+  const digits = language(code).digits;
+  return digits ? String(n).replace(/[0-9]/g, (d) => [...digits][Number(d)]) : String(n);
+}

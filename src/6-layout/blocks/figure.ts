@@ -6,6 +6,7 @@ import { adopt, structNode } from '../structure.js';
 import type { Flow, FlowLine } from '../flow.js';
 import type { PlacedFigure } from '../paginate.js';
 import { isScreenshot, setText, stackLines, type FlowContext } from '../text.js';
+import { numeral } from '../../3-typography/languages/index.js';
 import { drawingSize, smallestTextPt } from '../vectorFigure.js';
 
 type Figure = Extract<Block, { kind: 'figure' }>;
@@ -60,7 +61,7 @@ function captionLines(lines: FlowLine[]): FlowLine[] {
 
 /** "Figure N. " then the caption; none for a figure without a caption. */
 function captionInlines(b: Figure, ctx: FlowContext): Inline[] {
-  return b.caption.length ? [{ text: `${ctx.figureLabel} ${ctx.figureNumbers.get(b)}. `, bold: true }, ...b.caption] : [];
+  return b.caption.length ? [{ text: `${ctx.figureLabel} ${numeral(ctx.figureNumbers.get(b)!, ctx.lang)}. `, bold: true }, ...b.caption] : [];
 }
 
 export function figure(b: Figure, ctx: FlowContext, indent: number): Flow[] {

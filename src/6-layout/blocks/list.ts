@@ -1,7 +1,8 @@
 import type { Block } from '../../model/document.js';
 import type { PageItem } from '../../model/page.js';
+import type { FaceId } from '../../model/theme.js';
 import type { Flow } from '../flow.js';
-import { baselineOffset, type FlowContext } from '../text.js';
+import { baselineOffset, numberText, type FlowContext } from '../text.js';
 import { blocksToFlow } from './index.js';
 import { adoptFlows, structNode } from '../structure.js';
 
@@ -19,6 +20,9 @@ const CHECK = 'M0.14 0.52L0.27 0.39L0.43 0.55L0.76 0.14L0.9 0.26L0.43 0.8Z';
 const BULLET = '•';
 const TO_DO = '☐';
 const DONE = '☑';
+
+/** A list item's number followed by its full stop. */
+const label = (n: { text: string; face: FaceId }) => ({ text: `${n.text}.`, face: n.face });
 
 export function list(b: Extract<Block, { kind: 'list' }>, ctx: FlowContext, indent: number): Flow[] {
   const { styles, space, colors } = ctx.theme;
@@ -43,7 +47,7 @@ export function list(b: Extract<Block, { kind: 'list' }>, ctx: FlowContext, inde
               ...(task ? [{ type: 'path' as const, x: indent, y: base - box, scale: box, span: box, d: CHECK, fill: colors.accent, tag }] : []),
             ]
           : b.ordered
-            ? [{ type: 'text', x: indent, y: base, text: `${b.start + n}.`, face: 'headings-bold', size: styles.body.size * NUMBER_SIZE, color: colors.accent, width: NUMBER_WIDTH, tag }]
+            ? [{ type: 'text', ...label(numberText(b.start + n, 'headings-bold', ctx)), x: indent, y: base, size: styles.body.size * NUMBER_SIZE, color: colors.accent, width: NUMBER_WIDTH, tag }]
             : [{ type: 'rect', x: indent + space.bullet / 2, y: base - styles.body.size * BULLET_RAISE, w: space.bullet, h: space.bullet, fill: colors.accent, tag }];
       first.lines[0] = { ...first.lines[0], items: [...markers, ...first.lines[0].items] };
     }

@@ -1,6 +1,6 @@
 import type { Block } from '../../model/document.js';
 import type { Flow, FlowLine } from '../flow.js';
-import { baselineOffset, setText, type FlowContext } from '../text.js';
+import { baselineOffset, numberText, setText, type FlowContext } from '../text.js';
 import { ORPHANS, WIDOWS } from './paragraph.js';
 import { adopt, structNode } from '../structure.js';
 
@@ -17,8 +17,8 @@ export function notes(b: Extract<Block, { kind: 'notes' }>, ctx: FlowContext, in
   for (const note of b.notes) {
     const inlines = note.blocks.flatMap((p) => (p.kind === 'paragraph' ? p.inlines : []));
     const text = setText(inlines, style, ctx, note.blocks[0]?.source ?? b.source, ctx.width - indent - hang, indent + hang);
-    const label = `${note.number}.`;
-    const face = style.bold ?? style.face;
+    const { text: digits, face } = numberText(note.number, style.bold ?? style.face, ctx);
+    const label = `${digits}.`;
     const number = { type: 'text' as const, x: indent, y: baselineOffset(style, ctx.metrics), text: label, face, size: style.size, color: style.color, width: ctx.metrics.width(face, label) * style.size };
     if (text[0]) text[0] = { ...text[0], items: [number, ...text[0].items] };
     else text.push({ height: style.leading, items: [number] });
