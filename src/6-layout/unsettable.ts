@@ -7,7 +7,7 @@
 import type { SourcePos } from '../errors.js';
 import type { DocumentModel, Inline } from '../model/document.js';
 import type { Theme } from '../model/theme.js';
-import { mapInlines } from '../model/walk.js';
+import { mapInlines, walkInlines } from '../model/walk.js';
 import type { Metrics } from './metrics.js';
 import { faceFor, type MissingChars } from './words.js';
 
@@ -22,15 +22,28 @@ const VISIBLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u;
 const FACE_OF = { title: 'headings', text: 'body', code: 'mono' } as const;
 
 export function replaceUnsettable(doc: DocumentModel, metrics: Metrics, fallback: Theme['fallback'], missing: MissingChars, at: { meta: (key: string) => SourcePos; strings: SourcePos }): DocumentModel {
-  const settable = (cp: number, use: keyof typeof FACE_OF) => faceFor(FACE_OF[use], cp, metrics, fallback) !== null;
-  let changed = false;
-  const clean = (text: string, where: SourcePos, use: keyof typeof FACE_OF): string => {
+  // Each character is looked up once per use: a guide has a few hundred distinct ones in 50,000.
+  const known = { title: new Map<string, boolean>(), text: new Map<string, boolean>(), code: new Map<string, boolean>() };
+  const settable = (ch: string, use: keyof typeof FACE_OF): boolean => {
+    let ok = known[use].get(ch);
+    if (ok === undefined) known[use].set(ch, (ok = !VISIBLE.test(ch) || faceFor(FACE_OF[use], ch.codePointAt(0)!, metrics, fallback) !== null));
+    return ok;
+  };
+  const allSettable = (text: string, use: keyof typeof FACE_OF) => {
+    for (const ch of text) if (!settable(ch, use)) return false;
+    return true;
+  };
+  const use = (r: Inline, b: { kind: string }): keyof typeof FACE_OF => (r.code ? 'code' : b.kind === 'heading' ? 'title' : 'text');
+  // Nearly always every character can be set: then the document is returned as it is, not copied.
+  let fine = [doc.meta, doc.strings].every((o) => Object.values(o).every((v) => typeof v !== 'string' || allSettable(v, 'title')));
+  for (const c of doc.chapters) walkInlines(c.blocks, (inlines, b) => (fine &&= inlines.every((r) => allSettable(r.text, use(r, b)))));
+  if (fine) return doc;
+  const clean = (text: string, where: SourcePos, u: keyof typeof FACE_OF): string => {
     let out = '';
     for (const ch of text) {
-      if (VISIBLE.test(ch) && !settable(ch.codePointAt(0)!, use)) {
+      if (!settable(ch, u)) {
         if (!missing.has(ch)) missing.set(ch, where);
         out += '?';
-        changed = true;
       } else out += ch;
     }
     return out;
@@ -38,10 +51,7 @@ export function replaceUnsettable(doc: DocumentModel, metrics: Metrics, fallback
   const texts = <T extends object>(o: T, where: (key: string) => SourcePos) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? clean(v, where(k), 'title') : v])) as T;
   // In reading order, so each character is named where it first occurs: front matter, chapters, strings.
   const meta = texts(doc.meta, at.meta);
-  const chapters = doc.chapters.map((c) => ({
-    ...c,
-    blocks: mapInlines(c.blocks, (inlines: Inline[], b) => inlines.map((r) => ({ ...r, text: clean(r.text, b.source, r.code ? 'code' : b.kind === 'heading' ? 'title' : 'text') }))),
-  }));
+  const chapters = doc.chapters.map((c) => ({ ...c, blocks: mapInlines(c.blocks, (inlines: Inline[], b) => inlines.map((r) => ({ ...r, text: clean(r.text, b.source, use(r, b)) }))) }));
   const strings = texts(doc.strings, () => at.strings);
-  return changed ? { ...doc, strings, meta, chapters } : doc;
+  return { ...doc, strings, meta, chapters };
 }
