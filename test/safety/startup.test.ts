@@ -6,10 +6,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { REPO, cleanup, tempDir } from './helpers.js';
 
 afterAll(cleanup);
+
+const requireFromRepo = createRequire(join(REPO, 'package.json'));
 
 function run(root: string, out: string): Promise<{ status: number | null; stderr: string }> {
   return new Promise((resolve) => {
@@ -42,6 +45,11 @@ describe('a fresh clone, three builds at once', () => {
     expect(existsSync(cache), 'the code cache written after a build').toBe(true);
     // The bundle is ASCII (read as one-byte text): a character outside ASCII would come out garbled.
     expect(readFileSync(bundles[0]).every((b) => b < 0x80)).toBe(true);
+    // Hyphenation patterns beside it as JSON: each the very tree the hyphen package holds.
+    const patterns = join(dirname(bundles[0]), 'patterns');
+    const trees = readdirSync(patterns);
+    expect(trees).toContain('fr.json');
+    for (const f of trees) expect(JSON.parse(readFileSync(join(patterns, f), 'utf8')), f).toStrictEqual(requireFromRepo(`hyphen/patterns/${f.replace(/\.json$/, '.js')}`));
 
     const from = async (name: string) => {
       const r = await run(root, join(root, name));
