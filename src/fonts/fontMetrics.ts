@@ -110,9 +110,41 @@ function logicalOrder(run: ShapedRun, text: string, em: number): { glyphs: Glyph
 }
 
 interface Stream {
+  pos: number;
   readInt32BE(): number;
   readInt16BE(): number;
+  readUInt16BE(): number;
   readUInt32BE(): number;
+  readBuffer(length: number): Uint8Array;
+}
+
+/**
+ * A font's PostScript name (the only name pdfkit reads), from its own record of the name table: fontkit
+ * decodes every record of the table first, in every language (14 ms for our fonts at every run). As
+ * fontkit chooses: the last English record (Unicode, Macintosh or Windows en-US) of name 6; anything
+ * else (no such record, a Macintosh name outside ASCII) is left to fontkit.
+ */
+function postScriptName(font: Font): string {
+  const f = font as Font & { _getTableStream(tag: string): Stream | null; postscriptName: string };
+  const stream = f._getTableStream('name');
+  if (!stream) return f.postscriptName;
+  const start = stream.pos;
+  stream.readUInt16BE(); // format
+  const count = stream.readUInt16BE();
+  const strings = start + stream.readUInt16BE();
+  let found: { platform: number; length: number; offset: number } | undefined;
+  for (let i = 0; i < count; i++) {
+    const [platform, , language, nameId, length, offset] = [0, 0, 0, 0, 0, 0].map(() => stream.readUInt16BE());
+    const english = (platform === 0 && language === 0) || (platform === 1 && language === 0) || (platform === 3 && language === 0x409);
+    if (nameId === 6 && english) found = { platform, length, offset };
+  }
+  if (!found) return f.postscriptName;
+  stream.pos = strings + found.offset;
+  const bytes = stream.readBuffer(found.length);
+  if (found.platform === 1) return bytes.every((b) => b < 0x80) ? String.fromCharCode(...bytes) : f.postscriptName;
+  let name = '';
+  for (let i = 0; i + 1 < bytes.length; i += 2) name += String.fromCharCode((bytes[i] << 8) | bytes[i + 1]);
+  return name;
 }
 /**
  * The numbers pdfkit reads from a font's post table (fixed pitch, italic angle), read from its header:
@@ -279,10 +311,14 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
             },
           };
         };
-        const font = open(face) as Font & { postscriptName: string };
+        const font = open(face);
+        const name = postScriptName(font);
         // A variant is a font of its own in the PDF (pdfkit would take the face's own for one of its name).
-        const wrapped = variant ? Object.create(font, { layout: { value: layout }, postscriptName: { value: `${font.postscriptName}-${variant}` } }) : Object.assign(Object.create(font), { layout });
-        f = Object.defineProperty(wrapped, 'post', { get: () => postHeader(font) });
+        f = Object.create(font, {
+          layout: { value: layout },
+          postscriptName: { value: variant ? `${name}-${variant}` : name },
+          post: { get: () => postHeader(font) },
+        });
         pdfFonts.set(name, f);
       }
       return f;

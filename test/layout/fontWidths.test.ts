@@ -34,9 +34,9 @@ describe('font widths', () => {
   }
 });
 
-describe("the font header pdfkit reads (post: italic angle, fixed pitch)", () => {
+describe("the font's names and header pdfkit reads (PostScript name; post: italic angle, fixed pitch)", () => {
   const files = readdirSync(join(REPO, 'fonts'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ttf|otf)$/.test(f));
-  it('is fontkit’s own decoding of the table, for every font in fonts/', () => {
+  it('are fontkit’s own decoding of the tables, for every font in fonts/', () => {
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) {
       const real = fontkit.openSync(join(REPO, 'fonts', file)) as fontkit.Font & { post: Record<string, number> };
@@ -44,6 +44,9 @@ describe("the font header pdfkit reads (post: italic angle, fixed pitch)", () =>
       const fields = ['italicAngle', 'underlinePosition', 'underlineThickness', 'isFixedPitch'];
       expect(Object.fromEntries(fields.map((k) => [k, mine.post[k]])), file).toEqual(Object.fromEntries(fields.map((k) => [k, real.post[k]])));
       expect(mine.italicAngle, file).toBe(real.post.italicAngle);
+      expect((mine as unknown as { postscriptName: string }).postscriptName, file).toBe((real as unknown as { postscriptName: string }).postscriptName);
+      const hidden = fontSet(join(REPO, 'fonts'), { ...DEFAULT_FACES, body: file }).pdfFont('body', 'hidden') as { postscriptName: string };
+      expect(hidden.postscriptName, file).toBe(`${(real as unknown as { postscriptName: string }).postscriptName}-hidden`);
     }
   });
 });
