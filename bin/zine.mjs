@@ -185,5 +185,7 @@ if (!process.env.NODE_OPTIONS && !process.execArgv.length) {
     }
   });
 }
+// Caches that belong to this version of the code (kept font subsets: src/fonts/subsetCache.ts).
+process.env.ZINE_CACHE = dirname(file);
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));

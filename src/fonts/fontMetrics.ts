@@ -5,6 +5,7 @@ import type { Metrics } from '../6-layout/metrics.js';
 import { fail } from '../errors.js';
 import { DEFAULT_FACES } from '../4-theme/design.js';
 import { mirrored } from '../6-layout/bidi.js';
+import { KeptSubset, subsetCacheDir } from './subsetCache.js';
 
 type Font = fontkit.Font;
 
@@ -160,6 +161,12 @@ function postHeader(font: Font) {
   const underlineThickness = stream.readInt16BE();
   return { italicAngle, underlinePosition, underlineThickness, isFixedPitch: stream.readUInt32BE() };
 }
+/** A glyph's advance from the hmtx table; fonts may store one for their last glyphs (monospaced tails). */
+function hmtxAdvance(font: Font): (id: number) => number {
+  const metrics = (font as Font & { hmtx: { metrics: { length: number; get(i: number): { advance: number } } } }).hmtx.metrics;
+  return (id) => metrics.get(Math.min(id, metrics.length - 1)).advance;
+}
+
 /** A combining mark (Arabic vowels, shadda, hamza above). */
 const MARK = /^\p{M}$/u;
 
@@ -231,15 +238,14 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
   const glyphs = (face: FaceId): ((cp: number) => Glyph) => {
     let get = glyphGetters.get(face);
     if (!get) {
-      const font = open(face) as Font & { glyphForCodePoint(cp: number): Glyph; hmtx: { metrics: { length: number; get(i: number): { advance: number } } } };
-      const metrics = font.hmtx.metrics;
+      const font = open(face) as Font & { glyphForCodePoint(cp: number): Glyph };
+      const advance = hmtxAdvance(font);
       const chars = new Map<number, Glyph>();
       get = (cp) => {
         let g = chars.get(cp);
         if (!g) {
           const glyph = font.glyphForCodePoint(cp);
-          // Fonts may store one advance for their last glyphs (monospaced tails): hmtx's last entry.
-          const advanceWidth = metrics.get(Math.min(glyph.id, metrics.length - 1)).advance;
+          const advanceWidth = advance(glyph.id);
           // pdfkit reads a glyph's id, advance and characters: the font object stays behind for subsetting.
           chars.set(cp, (g = { id: glyph.id, advanceWidth, codePoints: glyph.codePoints }));
         }
@@ -314,10 +320,15 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
         const font = open(face);
         const name = postScriptName(font);
         // A variant is a font of its own in the PDF (pdfkit would take the face's own for one of its name).
+        const kept = subsetCacheDir();
+        const advance = hmtxAdvance(font);
         f = Object.create(font, {
           layout: { value: layout },
           postscriptName: { value: variant ? `${name}-${variant}` : name },
           post: { get: () => postHeader(font) },
+          // pdfkit reads glyph 0's advance when it opens a font: from hmtx, not by decoding its outline.
+          getGlyph: { value: (id: number, codePoints?: number[]) => (id === 0 ? { id, advanceWidth: advance(0), codePoints: codePoints ?? [] } : (font as Font & { getGlyph(id: number, cps?: number[]): Glyph }).getGlyph(id, codePoints)) },
+          ...(kept ? { createSubset: { value: () => new KeptSubset(font as unknown as ConstructorParameters<typeof KeptSubset>[0], kept) } } : {}),
         });
         pdfFonts.set(name, f);
       }

@@ -45,6 +45,7 @@ describe("the font's names and header pdfkit reads (PostScript name; post: itali
       expect(Object.fromEntries(fields.map((k) => [k, mine.post[k]])), file).toEqual(Object.fromEntries(fields.map((k) => [k, real.post[k]])));
       expect(mine.italicAngle, file).toBe(real.post.italicAngle);
       expect((mine as unknown as { postscriptName: string }).postscriptName, file).toBe((real as unknown as { postscriptName: string }).postscriptName);
+      expect((mine as unknown as { getGlyph(id: number): { advanceWidth: number } }).getGlyph(0).advanceWidth, `${file}: glyph 0`).toBe((real as unknown as { getGlyph(id: number): { advanceWidth: number } }).getGlyph(0).advanceWidth);
       const hidden = fontSet(join(REPO, 'fonts'), { ...DEFAULT_FACES, body: file }).pdfFont('body', 'hidden') as { postscriptName: string };
       expect(hidden.postscriptName, file).toBe(`${(real as unknown as { postscriptName: string }).postscriptName}-hidden`);
     }
