@@ -328,7 +328,8 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
           post: { get: () => postHeader(font) },
           // pdfkit reads glyph 0's advance when it opens a font: from hmtx, not by decoding its outline.
           getGlyph: { value: (id: number, codePoints?: number[]) => (id === 0 ? { id, advanceWidth: advance(0), codePoints: codePoints ?? [] } : (font as Font & { getGlyph(id: number, cps?: number[]): Glyph }).getGlyph(id, codePoints)) },
-          ...(kept ? { createSubset: { value: () => new KeptSubset(font as unknown as ConstructorParameters<typeof KeptSubset>[0], kept) } } : {}),
+          // Subsets are made from the font itself (its glyphs, not the ones above), kept between runs if it can.
+          createSubset: { value: () => (kept ? new KeptSubset(font as unknown as ConstructorParameters<typeof KeptSubset>[0], kept) : (font as Font & { createSubset(): unknown }).createSubset()) },
         });
         pdfFonts.set(name, f);
       }
