@@ -33,10 +33,11 @@ function writeWhole(path, data) {
 
 /**
  * Modules our builds never use but their packages load at start: fontkit's Brotli decoder (WOFF2 fonts,
- * with a dictionary built at load: 30 ms) and pdfkit's AES (encrypted PDFs). Each is replaced by a
+ * with a dictionary built at load: 30 ms), pdfkit's AES (encrypted PDFs) and line breaker (text it wraps
+ * itself: never here, layout breaks our lines). Each is replaced by a
  * stand-in that loads the real module at its first use, so a WOFF2 font still works.
  */
-const LAZY = /^(brotli\/decompress\.js|@noble\/ciphers\/aes)$/;
+const LAZY = /^(brotli\/decompress\.js|@noble\/ciphers\/aes|linebreak)$/;
 const lazy = {
   name: 'lazy',
   setup(b) {
@@ -45,7 +46,7 @@ const lazy = {
       resolveDir: a.pluginData,
       loader: 'js',
       contents: `let m; const real = () => (m ??= require(${JSON.stringify(a.path)}));
-        module.exports = new Proxy(function () {}, { apply: (_, self, args) => real().apply(self, args), get: (_, k) => (k === '__esModule' ? undefined : real()[k]) });`,
+        module.exports = new Proxy(function () {}, { apply: (_, self, args) => real().apply(self, args), construct: (_, args) => new (real())(...args), get: (_, k) => (k === '__esModule' ? undefined : real()[k]) });`,
     }));
   },
 };
@@ -127,7 +128,8 @@ async function bundle() {
     // node_modules, a language's patterns were compiled again at every run, German's in 50 ms.)
     external: ['sharp', 'brotli/*'],
     // One fontkit for us and pdfkit (pdfkit's require would bundle and start a second copy).
-    alias: { pdfkit: join(root, 'node_modules/pdfkit/js/pdfkit.js'), fontkit: join(root, 'node_modules/fontkit/dist/module.mjs') },
+    // One markdown-it too (markdown-it-attrs requires its CommonJS build, we imported its ES one).
+    alias: { pdfkit: join(root, 'node_modules/pdfkit/js/pdfkit.js'), fontkit: join(root, 'node_modules/fontkit/dist/module.mjs'), 'markdown-it': join(root, 'node_modules/markdown-it/dist/markdown-it.cjs.js') },
     plugins: [lazy, patternsAsJson(tmp), nativeBytes],
     supported: { 'dynamic-import': false },
     // Less source to read and hash at each start; names stay as written (stack traces stay readable).

@@ -12,7 +12,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 
 interface Subset {
   includeGlyph(glyph: number | { id: number }): number;
@@ -65,7 +64,7 @@ export class KeptSubset implements Subset {
     const bytes = subset.encode();
     try {
       mkdirSync(this.dir, { recursive: true });
-      const tmp = `${file}.${process.pid}-${threadId}.tmp`;
+      const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, bytes);
       renameSync(tmp, file);
     } catch {
