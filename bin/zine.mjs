@@ -96,6 +96,34 @@ const nativeBytes = {
 };
 
 /**
+ * tiny-inflate decompresses in JavaScript the Unicode tables fontkit and its helpers read at every start
+ * (and WOFF fonts' tables): zlib, inside Node, does the same natively. Same bytes out; on anything zlib
+ * refuses or that would not fit, tiny-inflate's own answer.
+ */
+const nativeInflate = {
+  name: 'native-inflate',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]tiny-inflate[\\/]index\.js$/ }, (a) => {
+      const source = readFileSync(a.path, 'utf8');
+      if (!source.includes('module.exports = tinf_uncompress;')) return undefined;
+      return {
+        loader: 'js',
+        contents: source.replace(
+          'module.exports = tinf_uncompress;',
+          `module.exports = function inflate(source, dest) {
+            let out;
+            try { out = require('node:zlib').inflateRawSync(source); } catch { return tinf_uncompress(source, dest); }
+            if (out.length > dest.length) return tinf_uncompress(source, dest);
+            dest.set(out);
+            return out.length < dest.length ? (typeof dest.slice === 'function' ? dest.slice(0, out.length) : dest.subarray(0, out.length)) : dest;
+          };`,
+        ),
+      };
+    });
+  },
+};
+
+/**
  * The bundle for the current sources, built once per version of the sources (and of this file: how it
  * bundles is part of what a bundle is made from). It is built in a folder of its own and renamed into
  * place whole, so a build started meanwhile (three at once in a fresh clone) never reads a half-written
@@ -130,7 +158,7 @@ async function bundle() {
     // One fontkit for us and pdfkit (pdfkit's require would bundle and start a second copy).
     // One markdown-it too (markdown-it-attrs requires its CommonJS build, we imported its ES one).
     alias: { pdfkit: join(root, 'node_modules/pdfkit/js/pdfkit.js'), fontkit: join(root, 'node_modules/fontkit/dist/module.mjs'), 'markdown-it': join(root, 'node_modules/markdown-it/dist/markdown-it.cjs.js') },
-    plugins: [lazy, patternsAsJson(tmp), nativeBytes],
+    plugins: [lazy, patternsAsJson(tmp), nativeBytes, nativeInflate],
     supported: { 'dynamic-import': false },
     // Less source to read and hash at each start; names stay as written (stack traces stay readable).
     minifyWhitespace: true,
