@@ -29,8 +29,18 @@ export function replaceUnsettable(doc: DocumentModel, metrics: Metrics, fallback
     if (ok === undefined) known[use].set(ch, (ok = !VISIBLE.test(ch) || faceFor(FACE_OF[use], ch.codePointAt(0)!, metrics, fallback) !== null));
     return ok;
   };
+  // A text of characters already found settable is recognised by one regular expression (native code),
+  // not a walk over its characters: the expression grows with the characters met.
+  const seen = { title: new Set<string>(), text: new Set<string>(), code: new Set<string>() };
+  const accepted = { title: /^$/u, text: /^$/u, code: /^$/u };
   const allSettable = (text: string, use: keyof typeof FACE_OF) => {
-    for (const ch of text) if (!settable(ch, use)) return false;
+    if (accepted[use].test(text)) return true;
+    const before = seen[use].size;
+    for (const ch of text) {
+      if (!settable(ch, use)) return false;
+      seen[use].add(ch);
+    }
+    if (seen[use].size > before) accepted[use] = new RegExp(`^[${[...seen[use]].map((c) => (/[\\\]\[^-]/.test(c) ? `\\${c}` : c)).join('')}]*$`, 'u');
     return true;
   };
   const use = (r: Inline, b: { kind: string }): keyof typeof FACE_OF => (r.code ? 'code' : b.kind === 'heading' ? 'title' : 'text');

@@ -65,3 +65,14 @@ describe('a script no font of the guide has', () => {
     expect(r.stdout + r.stderr).toMatch(/"ཀ" U\+0F40 at content\/xx\/01-guide\.md:\d+:\d+[\s\S]*set a font folder that has them/);
   });
 });
+
+describe('characters already found settable (one regular expression per face stack)', () => {
+  it('never let a character no font has through after texts of regular-expression syntax ([ ] ^ - \\)', () => {
+    const first = 'Keys: [x] ^ a-z \\ ] - ok.';
+    const second = 'Keys again: [x] ^ a-z \\ ] - and ཀ.';
+    const root = latinOnly({ raw: ['---', 'title: Keys', 'publisher: Us', 'back: Pass it on.', '---', '', '# Keys', '', first, '', second, ''].join('\n') });
+    const r = runCli(['check', '--root', root]);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/01-guide\.md:11:1 [\s\S]*"ཀ"/);
+  });
+});
