@@ -46,6 +46,9 @@ describe("the font's names and header pdfkit reads (PostScript name; post: itali
       expect(mine.italicAngle, file).toBe(real.post.italicAngle);
       expect((mine as unknown as { postscriptName: string }).postscriptName, file).toBe((real as unknown as { postscriptName: string }).postscriptName);
       expect((mine as unknown as { getGlyph(id: number): { advanceWidth: number } }).getGlyph(0).advanceWidth, `${file}: glyph 0`).toBe((real as unknown as { getGlyph(id: number): { advanceWidth: number } }).getGlyph(0).advanceWidth);
+      // Read from their own bytes: fontkit decoded neither table (the point of reading them apart).
+      const decoded = Object.keys((Object.getPrototypeOf(mine) as { _tables: object })._tables);
+      expect(decoded.filter((t) => t === 'name' || t === 'post'), `${file}: tables fontkit decoded`).toEqual([]);
       const hidden = fontSet(join(REPO, 'fonts'), { ...DEFAULT_FACES, body: file }).pdfFont('body', 'hidden') as { postscriptName: string };
       expect(hidden.postscriptName, file).toBe(`${(real as unknown as { postscriptName: string }).postscriptName}-hidden`);
     }

@@ -54,12 +54,22 @@ describe('QR codes kept between runs', () => {
       { [url]: rows.map((r) => r.replace('1', 'x')) }, // not 0 and 1
       { [url]: [...rows.slice(0, -1), 42] },
       { [url]: Array.from({ length: 23 }, () => '0'.repeat(23)) }, // not a QR code's size (21 + 4k)
+      { [url]: Array.from({ length: 17 }, () => '0'.repeat(17)) }, // 17 + 4k, but smaller than any QR code
+      { [url]: Array.from({ length: 181 }, () => '0'.repeat(181)) }, // larger than any (177)
+      { [url]: rows.map((r, i) => (i === 3 ? `${r.slice(0, -1)}x` : r)) }, // one module neither 0 nor 1, at a row's end
+      { [url]: rows.map((r) => [...r]) }, // rows as arrays of characters
+      { [url]: '0'.repeat(rows.length) }, // a string, not rows
     ];
     for (const kept of damaged) {
       const links = await fresh();
       links.rememberQrCodes(kept);
       expect(links.qrModules(url), JSON.stringify(kept).slice(0, 40)).toEqual(code);
     }
+    // A code this run made is not replaced by one read back.
+    const made = await fresh();
+    made.qrModules(url);
+    made.rememberQrCodes({ [url]: inverted });
+    expect(made.qrModules(url)).toEqual(code);
     // A well-formed square is taken as it is (the cache is ours): the test that it is read at all.
     const links = await fresh();
     links.rememberQrCodes({ [url]: inverted });
