@@ -109,6 +109,13 @@ describe('what a site generator reads and a zine does not: warned, never silent'
     expect(warnings).toEqual([`${FILE}:3:1 "Useful links" after ::: links is not printed`]);
   });
 
+  it('something written inside ::: links is not printed: a warning at its first line', () => {
+    const { blocks, warnings } = parse('Text.\n\n::: links\n- [Signal](https://signal.org) to write to each other.\n:::\n');
+    expect(warnings).toEqual([`${FILE}:4:1 what is written inside ::: links is not printed, and its links are not on the links page`]);
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'linksIndex']);
+    expect(parse('Text.\n\n::: links\n:::\n').warnings).toEqual([]);
+  });
+
   it('a guide without any of these gets no warning', () => {
     expect(parse('# Setup\n\n## Get it {#get}\n\nText with **bold**, `code` and [a link](https://example.org).\n\n![Shot](a.png){width=50%}\n').warnings).toEqual([]);
   });

@@ -15,7 +15,7 @@ export function containerSyntax(md: MarkdownIt): void {
 
 /**
  * `::: note` … `:::` (a callout; `::: warning Before you leave` gives it a title) and `::: links` … `:::`
- * (where the links page goes; its content is not printed).
+ * (where the links page goes; anything written inside is not printed: a warning says so).
  */
 export const container: BlockHandler = (ctx, t, source) => {
   const [, name, titleText] = /^\s*(\S*)\s*(.*?)\s*$/.exec(t.info)!;
@@ -26,6 +26,8 @@ export const container: BlockHandler = (ctx, t, source) => {
   const blocks = nested(ctx, 'container_any_close', source);
   if (name === 'links') {
     if (titleText) ctx.warn(`"${titleText}" after ::: links is not printed`, source, 'The links page takes its title from strings.yml (links): write ::: links alone.');
+    // A web guide's "useful links" list written inside the marker would vanish, its links off the links page too.
+    if (blocks.length) ctx.warn('what is written inside ::: links is not printed, and its links are not on the links page', blocks[0].source, 'Write it before ::: links (the links page lists every link of the guide), and close the marker at once: ::: links then :::.');
     return { kind: 'linksIndex', source };
   }
   return { kind: 'callout', variant: name, title: titleText ? calloutTitle(ctx, t, titleText) : [], blocks, source };
