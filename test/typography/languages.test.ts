@@ -25,6 +25,7 @@ const WORDS: Record<string, string> = {
   da: 'kommunikation',
   sv: 'kommunikation',
   pl: 'komunikacja',
+  ru: 'шифрование',
 };
 
 describe('the language table', () => {

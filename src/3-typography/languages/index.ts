@@ -11,10 +11,11 @@ import { it } from './it.js';
 import { nl } from './nl.js';
 import { pl } from './pl.js';
 import { pt } from './pt.js';
+import { ru } from './ru.js';
 import { sv } from './sv.js';
 
 /** The languages the typography knows, by code. A new language is a file in this folder and a line here. */
-export const LANGUAGES: Readonly<Record<string, Language>> = { fr, en, nl, de, es, it, pt, ca, da, sv, pl, ar, fa };
+export const LANGUAGES: Readonly<Record<string, Language>> = { fr, en, nl, de, es, it, pt, ca, da, sv, pl, ru, ar, fa };
 
 /** A language not in the table: English quotes, no special spacing, no hyphenation. */
 export const DEFAULT_LANGUAGE: Language = { code: 'und', quotes: en.quotes, uppercase: 'und' };
