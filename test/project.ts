@@ -1,4 +1,5 @@
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -22,3 +23,17 @@ export function write(dir: string, path: string, text: string | Buffer): void {
 
 /** A strings.yml with every key, so test guides do not depend on this repository's content/. */
 export const STRINGS_YML = ['contents: Contents', 'links: Links', 'linksIntro: Every link of this guide.', 'figure: Figure', 'backLabel: Pass it on'].join('\n') + '\n';
+
+/**
+ * A one-language guide of its own (slug `t`): its zine.yml, its strings.yml (in the order contents, links,
+ * linksIntro, figure, backLabel), one Markdown file, and a plain 600 × 400 screenshot at images/shot.png.
+ */
+export async function oneLanguageGuide(lang: string, strings: [string, string, string, string, string], markdown: string): Promise<string> {
+  const root = tempProject({ content: false });
+  write(root, 'content/zine.yml', `slug: t\nsource: ${lang}\n`);
+  const keys = ['contents', 'links', 'linksIntro', 'figure', 'backLabel'];
+  write(root, `content/${lang}/strings.yml`, strings.map((v, i) => `${keys[i]}: ${v}`).join('\n') + '\n');
+  write(root, `content/${lang}/01-guide.md`, markdown);
+  write(root, 'images/shot.png', await sharp({ create: { width: 600, height: 400, channels: 3, background: '#3366aa' } }).png().toBuffer());
+  return root;
+}

@@ -6,13 +6,12 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentBox } from '../../src/6-layout/book.js';
 import { defaultTheme } from '../../src/4-theme/design.js';
 import { buildEdition, layoutEdition, type BuildOptions } from '../../src/pipeline.js';
 import type { PageModel } from '../../src/model/page.js';
-import { tempProject, write } from '../project.js';
+import { oneLanguageGuide } from '../project.js';
 import * as mupdf from 'mupdf';
 import { key, MM, openPdf, pageLines, popplerPages } from './helpers.js';
 
@@ -57,11 +56,7 @@ describe('a right-to-left guide of its own', () => {
   let model: PageModel;
 
   beforeAll(async () => {
-    root = tempProject({ content: false });
-    write(root, 'content/zine.yml', 'slug: t\nsource: ar\n');
-    write(root, 'content/ar/strings.yml', ['contents: المحتويات', 'links: روابط', 'linksIntro: كل روابط الدليل.', 'figure: الشكل', 'backLabel: مرّروه'].join('\n') + '\n');
-    write(root, 'content/ar/01-guide.md', GUIDE);
-    write(root, 'images/shot.png', await sharp({ create: { width: 600, height: 400, channels: 3, background: '#3366aa' } }).png().toBuffer());
+    root = await oneLanguageGuide('ar', ['المحتويات', 'روابط', 'كل روابط الدليل.', 'الشكل', 'مرّروه'], GUIDE);
     const o: BuildOptions = { root, outDir: join(root, 'build'), booklet: true, press: false, grayscale: false, sheet: 'a4', flip: 'short', warn: () => {} };
     const result = await buildEdition('ar', o);
     const file = (suffix: string) => new Uint8Array(readFileSync(result.outputs.find((f) => f.endsWith(`-ar${suffix}.pdf`))!));

@@ -6,11 +6,10 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutEdition, type BuildOptions } from '../../src/pipeline.js';
 import type { PageModel, TextItem } from '../../src/model/page.js';
-import { tempProject, write } from '../project.js';
+import { oneLanguageGuide } from '../project.js';
 
 const PERSIAN = '۰۱۲۳۴۵۶۷۸۹';
 const persian = (n: number) => String(n).replace(/[0-9]/g, (d) => PERSIAN[Number(d)]);
@@ -41,11 +40,7 @@ describe('a Persian guide’s numbers', () => {
   const texts = () => model.pages.flatMap((p) => p.items.filter((i): i is TextItem => i.type === 'text'));
 
   beforeAll(async () => {
-    root = tempProject({ content: false });
-    write(root, 'content/zine.yml', 'slug: t\nsource: fa\n');
-    write(root, 'content/fa/strings.yml', ['contents: فهرست', 'links: پیوندها', 'linksIntro: همهٔ پیوندها.', 'figure: شکل', 'backLabel: دست‌به‌دست کنید'].join('\n') + '\n');
-    write(root, 'content/fa/01-guide.md', GUIDE);
-    write(root, 'images/shot.png', await sharp({ create: { width: 600, height: 400, channels: 3, background: '#3366aa' } }).png().toBuffer());
+    root = await oneLanguageGuide('fa', ['فهرست', 'پیوندها', 'همهٔ پیوندها.', 'شکل', 'دست‌به‌دست کنید'], GUIDE);
     const o: BuildOptions = { root, outDir: join(root, 'build'), booklet: false, press: false, grayscale: false, sheet: 'a4', flip: 'short', warn: () => {} };
     model = (await layoutEdition('fa', o)).model;
   }, 60_000);
