@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Diagnostics, fail, formatWarning, systemErrorAt, type SourcePos, type Warn } from './errors.js';
 import { fontSet } from './fonts/fontMetrics.js';
@@ -281,8 +281,7 @@ function keepQrCodes(root: string) {
   const codes = qrCodesToKeep();
   if (!codes) return;
   try {
-    mkdirSync(dirname(qrCache(root)), { recursive: true });
-    writeAtomic(qrCache(root), JSON.stringify(codes));
+    writeAtomic(qrCache(root), JSON.stringify(codes)); // (it makes the folder)
   } catch {
     // a read-only checkout: the codes are made at each run
   }

@@ -30,17 +30,16 @@ export function replaceUnsettable(doc: DocumentModel, metrics: Metrics, fallback
     return ok;
   };
   // A text of characters already found settable is recognised by one regular expression (native code),
-  // not a walk over its characters: the expression grows with the characters met.
-  const seen = { title: new Set<string>(), text: new Set<string>(), code: new Set<string>() };
+  // not a walk over its characters: the expression is made again when new characters were found.
   const accepted = { title: /^$/u, text: /^$/u, code: /^$/u };
   const allSettable = (text: string, use: keyof typeof FACE_OF) => {
     if (accepted[use].test(text)) return true;
-    const before = seen[use].size;
-    for (const ch of text) {
-      if (!settable(ch, use)) return false;
-      seen[use].add(ch);
+    const before = known[use].size;
+    for (const ch of text) if (!settable(ch, use)) return false;
+    if (known[use].size > before) {
+      const chars = [...known[use]].filter(([, ok]) => ok).map(([c]) => (/[\\\]\[^-]/.test(c) ? `\\${c}` : c));
+      accepted[use] = new RegExp(`^[${chars.join('')}]*$`, 'u');
     }
-    if (seen[use].size > before) accepted[use] = new RegExp(`^[${[...seen[use]].map((c) => (/[\\\]\[^-]/.test(c) ? `\\${c}` : c)).join('')}]*$`, 'u');
     return true;
   };
   const use = (r: Inline, b: { kind: string }): keyof typeof FACE_OF => (r.code ? 'code' : b.kind === 'heading' ? 'title' : 'text');

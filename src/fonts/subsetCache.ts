@@ -10,8 +10,9 @@
  * byte of it. Without ZINE_CACHE (tests running the sources) every subset is made.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeAtomic } from '../9-write/atomicWrite.js';
 
 interface Subset {
   includeGlyph(glyph: number | { id: number }): number;
@@ -63,10 +64,7 @@ export class KeptSubset implements Subset {
     for (const g of this.glyphs) subset.includeGlyph(g);
     const bytes = subset.encode();
     try {
-      mkdirSync(this.dir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, bytes);
-      renameSync(tmp, file);
+      writeAtomic(file, bytes);
     } catch {
       // a read-only checkout: made again next time
     }
