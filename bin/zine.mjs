@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapCodeStatistics, setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { isMainThread, Worker } from 'node:worker_threads';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, '.cache', 'dist');
@@ -67,6 +68,33 @@ async function bundle() {
 setFlagsFromString('--no-opt');
 
 const file = await bundle();
+
+/**
+ * Whether this command is a build that can share its work with a second thread (src/parallel.ts): more
+ * than one language (no --lang is every language). Read here, before the bundle loads, from the
+ * arguments alone: a guess the build confirms (it ends a worker it has no use for).
+ */
+function buildMayShare(args) {
+  const valued = new Set(['--root', '--lang', '--out', '--sheet', '--flip']);
+  const positional = [];
+  let lang;
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i].split(/=(.*)/s);
+    if (flag === '--lang') lang = inline ?? args[i + 1];
+    if (valued.has(flag) && inline === undefined) i++;
+    else if (!args[i].startsWith('-')) positional.push(args[i]);
+  }
+  if (positional[0] !== 'build') return false;
+  return lang === undefined || lang.includes(',');
+}
+
+// The worker thread is started now, so that it has loaded the bundle (in parallel with this thread) by
+// the time the build has work for it. It never keeps the process alive by itself (unref).
+if (isMainThread && buildMayShare(process.argv.slice(2))) {
+  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { zineWorker: true } });
+  worker.unref();
+  globalThis[Symbol.for('zine.worker')] = worker;
+}
 const codeCache = `${file}.v8cache`;
 let cachedData;
 try {
@@ -82,7 +110,8 @@ const compiledFromCache = bytecode();
 // Made again when refused, and when this run compiled much that the cache lacks (a booklet's pdf-lib
 // after a first run without booklets): the cache grows to what builds use.
 const uncached = () => !cachedData || script.cachedDataRejected || bytecode() - compiledFromCache > 64 * 1024;
-if (!process.env.NODE_OPTIONS && !process.execArgv.length) {
+// A build's worker thread (src/parallel.ts) runs this file too: the main thread alone writes the cache.
+if (isMainThread && !process.env.NODE_OPTIONS && !process.execArgv.length) {
   process.once('exit', (code) => {
     if (code !== 2 && uncached()) {
       try {

@@ -26,7 +26,8 @@ export async function main(argv: string[]): Promise<void> {
     .action(async (opts: { lang?: string; out: string; booklet: boolean; press?: boolean; phone?: boolean; grayscale?: boolean; sheet: 'auto' | 'a4' | 'letter' | 'a5' | 'a3'; flip: 'short' | 'long' }) => {
       const root = resolve(program.opts().root);
       const { listLanguages, readGuideConfig } = await import('./1-load/loadGuide.js');
-      const { renderEdition, writeEditions, assertLanguages } = await import('./pipeline.js');
+      const { writeEditions, assertLanguages } = await import('./pipeline.js');
+      const { renderLanguages } = await import('./parallel.js');
       readGuideConfig(root); // a folder without a guide, or a wrong source language, fails here
       const available = listLanguages(root);
       const langs = opts.lang ? [...new Set(opts.lang.split(',').map((s) => s.trim()).filter(Boolean))] : available;
@@ -37,14 +38,11 @@ export async function main(argv: string[]): Promise<void> {
       const stages: Record<string, number> = {};
       const timing = process.env.ZINE_STATS ? (s: string, ms: number) => (stages[s] = (stages[s] ?? 0) + ms) : undefined;
       // Every language is built before anything is written: one failing leaves all the old files as they were.
-      const results = [];
-      for (const lang of langs) {
-        results.push(await renderEdition(lang, { root, outDir, booklet: opts.booklet, press: Boolean(opts.press), phone: Boolean(opts.phone), grayscale: Boolean(opts.grayscale), sheet: opts.sheet, flip: opts.flip, warn, timing }));
-      }
+      const { results, threads } = await renderLanguages(langs, { root, outDir, booklet: opts.booklet, press: Boolean(opts.press), phone: Boolean(opts.phone), grayscale: Boolean(opts.grayscale), sheet: opts.sheet, flip: opts.flip, warn, timing });
       writeEditions(results, { timing, checksums: outDir });
       for (const r of results) process.stdout.write(`${r.lang}: ${r.pages} pages -> ${r.files.map(([p]) => p.replace(root + '/', '')).join(', ')}\n`);
       process.stdout.write(`done in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
-      if (timing) process.stderr.write(`ZINE_STATS ${JSON.stringify({ stages, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+      if (timing) process.stderr.write(`ZINE_STATS ${JSON.stringify({ stages, maxRssMB: process.resourceUsage().maxRSS / 1024, threads })}\n`);
     });
 
   program
