@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -14,6 +13,7 @@ import { qrCodesToKeep, rememberQrCodes } from './6-layout/links.js';
 import { missingCharErrors, type MissingChars } from './6-layout/lineBreak.js';
 import { pressEdition } from './6-layout/press.js';
 import { loadGuide, type LoadedGuide } from './1-load/loadGuide.js';
+import { lastContentCommit } from './1-load/contentDate.js';
 import { figureKey, type Block, type DocumentModel, type FigureAttrs } from './model/document.js';
 import type { PageModel } from './model/page.js';
 import { blocksOfKind } from './model/walk.js';
@@ -63,23 +63,15 @@ function figures(blocks: Block[]) {
 
 /**
  * Dates in the PDF: SOURCE_DATE_EPOCH, else the last commit of the content, else the edition's year.
- * git runs as its own process while the book is laid out (it takes as long as a stage).
+ * (git, when it must be asked, runs as its own process while the book is laid out.)
  */
-export function buildDate(root: string, guide: LoadedGuide): Promise<Date> {
+export async function buildDate(root: string, guide: LoadedGuide): Promise<Date> {
   const env = process.env.SOURCE_DATE_EPOCH;
-  if (env && /^\d+$/.test(env)) return Promise.resolve(new Date(Number(env) * 1000));
+  if (env && /^\d+$/.test(env)) return new Date(Number(env) * 1000);
+  const committed = await lastContentCommit(root, guide.lang);
+  if (committed !== null) return new Date(committed * 1000);
   const year = /\b(19|20)\d\d\b/.exec(guide.meta.edition ?? '')?.[0];
-  const fallback = new Date(Date.UTC(year ? Number(year) : 2000, 0, 1));
-  return new Promise((resolve) => {
-    try {
-      execFile('git', ['log', '-1', '--format=%ct', '--', `content/${guide.lang}`], { cwd: root }, (error, stdout) => {
-        const out = error ? '' : String(stdout).trim(); // not a git checkout: the fallback
-        resolve(/^\d+$/.test(out) ? new Date(Number(out) * 1000) : fallback);
-      });
-    } catch {
-      resolve(fallback); // git not installed
-    }
-  });
+  return new Date(Date.UTC(year ? Number(year) : 2000, 0, 1));
 }
 
 function timed<T>(o: BuildOptions, stage: string, f: () => T): T {
