@@ -9,14 +9,16 @@ import { isDeepStrictEqual } from 'node:util';
 /**
  * Modules our builds never use but their packages load at start: fontkit's Brotli decoder (WOFF2 fonts,
  * with a dictionary built at load: 30 ms), pdfkit's AES (encrypted PDFs) and line breaker (text it wraps
- * itself: never here, layout breaks our lines). Each is replaced by a
- * stand-in that loads the real module at its first use, so a WOFF2 font still works.
+ * itself: never here, layout breaks our lines), Node's child_process for commander (subcommands that are
+ * programs: 3 ms). Each is replaced by a stand-in that loads the real module at its first use, so a WOFF2
+ * font still works. (A stand-in serves require() only: an ES import's names are copied from it at once.)
  */
-const LAZY = /^(brotli\/decompress\.js|@noble\/ciphers\/aes|linebreak)$/;
+const LAZY = /^(brotli\/decompress\.js|@noble\/ciphers\/aes|linebreak|node:child_process)$/;
+const lazyFor = (a) => a.path !== 'node:child_process' || /[\\/]commander[\\/]/.test(a.importer);
 const lazy = {
   name: 'lazy',
   setup(b) {
-    b.onResolve({ filter: LAZY }, (a) => (a.namespace === 'lazy' ? undefined : { path: a.path, namespace: 'lazy', pluginData: a.resolveDir }));
+    b.onResolve({ filter: LAZY }, (a) => (a.namespace === 'lazy' || !lazyFor(a) ? undefined : { path: a.path, namespace: 'lazy', pluginData: a.resolveDir }));
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (a) => ({
       resolveDir: a.pluginData,
       loader: 'js',

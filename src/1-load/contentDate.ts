@@ -5,7 +5,6 @@
  * under HEAD's commit id, read from .git's own files. A checkout whose HEAD cannot be read that way
  * (a project folder inside a bigger repository, an unusual .git) asks git every time.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeAtomic } from '../9-write/atomicWrite.js';
@@ -45,7 +44,8 @@ export function headCommit(root: string): string | null {
 }
 
 /** git's answer: seconds since 1970, or null (not a checkout, no commit of that folder, no git). */
-function askGit(root: string, lang: string): Promise<number | null> {
+async function askGit(root: string, lang: string): Promise<number | null> {
+  const { execFile } = await import('node:child_process'); // loaded only when git is asked
   return new Promise((done) => {
     try {
       execFile('git', ['log', '-1', '--format=%ct', '--', `content/${lang}`], { cwd: root }, (error, stdout) => {

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { PDFDocument } from 'pdf-lib';
 import { join } from 'node:path';
 import { REPO, cleanup, tempDir } from './helpers.js';
 
@@ -63,6 +64,23 @@ describe('a build of several languages on two threads', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(threads(r)).toBe(1);
   }, 60_000);
+
+  it("dates every language's PDFs by git's last commit of its content (the bundle loads what asks git only then)", async () => {
+    const when = 1_555_555_555;
+    const env = { ...process.env, GIT_AUTHOR_DATE: `@${when} +0000`, GIT_COMMITTER_DATE: `@${when} +0000`, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', 'content');
+    git('commit', '-q', '-m', 'content');
+    for (const run of ['dated', 'dated-again']) {
+      const r = await zine(root, ['build', '--lang', 'fr,de', '--no-booklet', '--out', run], { SOURCE_DATE_EPOCH: '' });
+      expect(r.status, r.stderr).toBe(0);
+      for (const f of pdfs(join(root, run))) {
+        const doc = await PDFDocument.load(readFileSync(join(root, run, f)), { updateMetadata: false });
+        expect(doc.getCreationDate()?.getTime(), `${run}/${f}`).toBe(when * 1000);
+      }
+    }
+  }, 120_000);
 
   it("fails as one thread fails: the warnings of the languages before, the failing language's error, nothing written", async () => {
     // fr warns, de fails, en (after it) warns: what en says is never printed, as it is never reached.
