@@ -333,6 +333,7 @@ export async function renderEdition(lang: string, o: BuildOptions): Promise<Edit
     } else files.push([`${base}${e.suffix}.pdf`, pdf]);
   }
   keepQrCodes(o.root);
+  for (const laid of layouts.values()) laid.fonts.keepShapedRuns();
   return { lang, files, pages: pageLayout.model.pages.length };
 }
 

@@ -5,7 +5,8 @@ import type { Metrics } from '../6-layout/metrics.js';
 import { fail } from '../errors.js';
 import { DEFAULT_FACES } from '../4-theme/design.js';
 import { mirrored } from '../6-layout/bidi.js';
-import { KeptSubset, subsetCacheDir } from './subsetCache.js';
+import { fontKey, KeptSubset, subsetCacheDir } from './subsetCache.js';
+import { KeptRuns, keptRunsFile, type RunData } from './shapedRuns.js';
 
 type Font = fontkit.Font;
 
@@ -196,6 +197,8 @@ export type FontSet = Metrics & {
    */
   pdfFont(face: FaceId, variant?: FontVariant): unknown;
   shape(face: FaceId, text: string): ShapedRun;
+  /** Writes the shaped runs this build added to those kept between builds (shapedRuns.ts). */
+  keepShapedRuns(): void;
 };
 
 const sets = new Map<string, FontSet>();
@@ -262,15 +265,61 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
     if (u === undefined) emSizes.set(face, (u = open(face).unitsPerEm));
     return u;
   };
-  const shape = (face: FaceId, text: string): ShapedRun => {
+  const kept = new Map<FaceId, KeptRuns | null>();
+  const keptRuns = (face: FaceId): KeptRuns | null => {
+    if (!kept.has(face)) {
+      const file = keptRunsFile(fontKey(open(face) as unknown as Parameters<typeof fontKey>[0]));
+      kept.set(face, file ? new KeptRuns(file) : null);
+    }
+    return kept.get(face)!;
+  };
+  /**
+   * A glyph as one use of it in a run: its characters are this use's, its advance the hmtx table's.
+   * fontkit keeps one glyph object per id with the characters of its first use in the process (a
+   * space and a no-break space drawn by one glyph): a run would depend on what was shaped before it.
+   */
+  const glyphUse = (face: FaceId, id: number, codePoints: number[]): Glyph => {
     const font = open(face);
+    // fontkit's own getGlyph (shapeWithFontkit puts this function in its place while it shapes).
+    const glyph = (Object.getPrototypeOf(font) as { getGlyph(id: number, cps?: number[]): Glyph }).getGlyph.call(font, id, codePoints);
+    return Object.create(glyph, { codePoints: { value: codePoints }, advanceWidth: { value: advances(face)(id) } }) as Glyph;
+  };
+  const advanceGetters = new Map<FaceId, (id: number) => number>();
+  const advances = (face: FaceId) => {
+    let a = advanceGetters.get(face);
+    if (!a) advanceGetters.set(face, (a = hmtxAdvance(open(face))));
+    return a;
+  };
+  /** fontkit's OpenType shaping, with a glyph object per use (glyphUse); the run as plain data. */
+  const shapeWithFontkit = (face: FaceId, text: string): RunData => {
+    const font = open(face) as Font & { getGlyph?: unknown };
+    font.getGlyph = (id: number, codePoints: number[] = []) => glyphUse(face, id, codePoints);
+    try {
+      // A run without right-to-left letters is set left to right: fontkit would reverse Persian digits
+      // (their script is Arabic), which read left to right like any number (bidi.ts cuts them apart).
+      const run = (font.layout as Layout).call(font, text, undefined, undefined, undefined, RTL_LETTER.test(text) ? undefined : 'ltr') as ShapedRun;
+      return { ...(run.direction ? { direction: run.direction } : {}), ids: run.glyphs.map((g) => g.id), codePoints: run.glyphs.map((g) => g.codePoints), positions: run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })) };
+    } finally {
+      delete font.getGlyph; // fontkit's own again
+    }
+  };
+  const shape = (face: FaceId, text: string): ShapedRun => {
+    open(face);
     const memo = runs.get(face)!;
     let run = memo.get(text);
     if (!run) {
-      // A run without right-to-left letters is set left to right: fontkit would reverse Persian digits
-      // (their script is Arabic), which read left to right like any number (bidi.ts cuts them apart).
-      if (SHAPED.has(face)) run = (font.layout as Layout).call(font, text, undefined, undefined, undefined, RTL_LETTER.test(text) ? undefined : 'ltr') as ShapedRun;
-      else {
+      if (SHAPED.has(face)) {
+        const keep = text.length <= 64 ? keptRuns(face) : null;
+        let data = keep?.get(text);
+        if (!data) {
+          data = shapeWithFontkit(face, text);
+          keep?.set(text, data);
+        }
+        const positions = data.positions.map((p) => ({ ...p }));
+        let advanceWidth = 0;
+        for (const p of positions) advanceWidth += p.xAdvance;
+        run = { glyphs: data.ids.map((id, i) => glyphUse(face, id, data.codePoints[i])), positions: positions as Position[], advanceWidth, ...(data.direction ? { direction: data.direction } : {}) };
+      } else {
         const glyphFor = glyphs(face);
         const list: Glyph[] = [];
         const positions: Position[] = [];
@@ -290,6 +339,9 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
   return {
     path: (face) => join(fontsDir, FACES[face]),
     shape,
+    keepShapedRuns: () => {
+      for (const k of kept.values()) k?.save();
+    },
     pdfFont(face, variant) {
       const name = variant ? `${face} ${variant}` : face;
       let f = pdfFonts.get(name);

@@ -50,10 +50,7 @@ export class KeptSubset implements Subset {
   }
 
   encode(): Uint8Array {
-    const head = this.font._getTableStream('head');
-    head?.readUInt32BE(); // version
-    head?.readUInt32BE(); // fontRevision
-    const font = `${this.font.stream.buffer.length}.${head ? head.readUInt32BE() : 'none'}`;
+    const font = fontKey(this.font);
     const file = join(this.dir, `${createHash('sha256').update(`${font} ${this.glyphs.join(',')}`).digest('hex').slice(0, 32)}.bin`);
     try {
       return readFileSync(file);
@@ -70,6 +67,14 @@ export class KeptSubset implements Subset {
     }
     return bytes;
   }
+}
+
+/** A font as its kept files know it: its size and its head table's checksum adjustment. */
+export function fontKey(font: Pick<SubsettableFont, 'stream' | '_getTableStream'>): string {
+  const head = font._getTableStream('head');
+  head?.readUInt32BE(); // version
+  head?.readUInt32BE(); // fontRevision
+  return `${font.stream.buffer.length}.${head ? head.readUInt32BE() : 'none'}`;
 }
 
 /** The folder of kept subsets, or none (every subset made). */
