@@ -18,6 +18,15 @@ export interface RenderOptions {
   tagged?: boolean;
 }
 
+type Doc = PDFKit.PDFDocument;
+type Opened = Parameters<PDFKit.PDFDocument['image']>[0];
+
+/** An image as pdfkit draws it: a PNG as it is (pngImage.ts), anything else read by pdfkit. */
+function openImage(doc: Doc, processed: ProcessedImage, label: string): Opened {
+  const png = processed.format === 'png' ? (pngImage(processed.data, label) as unknown as Opened | null) : null;
+  return png ?? (doc as unknown as { openImage(data: Buffer): Opened }).openImage(processed.data);
+}
+
 /** XML text: a title may hold `&` or `<`. */
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -90,15 +99,13 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
   const fonts = doc as unknown as { _font: unknown; _fontFamilies: Record<string, unknown> };
   for (const face of used) fonts._fontFamilies[face] = doc.font(face) && fonts._font;
   // Each image is opened once, so a figure used twice is stored once.
-  type Opened = Parameters<typeof doc.image>[0];
-  const openWithPdfkit = (doc as unknown as { openImage(data: Buffer): Opened }).openImage.bind(doc);
   const images = new Map<string, Opened>();
   const image = (key: string) => {
     let img = images.get(key);
     if (!img) {
       const processed = o.images.get(key);
       if (!processed) throw new Error(`internal: no processed image for ${key}`);
-      img = (processed.format === 'png' ? (pngImage(processed.data, `Im${images.size + 1}`) as unknown as Opened | null) : null) ?? openWithPdfkit(processed.data);
+      img = openImage(doc, processed, `Im${images.size + 1}`);
       images.set(key, img);
     }
     return img;
@@ -295,6 +302,17 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
       else runs.push({ x, glyphs: [[glyphs[i]], [p]] });
       x += (p.xAdvance * it.size) / 1000;
     });
+    // A right-to-left run in logical order places each glyph by its offset, with no advance
+    // (fontMetrics.ts logicalOrder): pdfkit would move the text position (Tm) before every glyph, six
+    // times the operators of a left-to-right line, most of an Arabic page's rendering. The same places
+    // as advances from one glyph to the next: one TJ, glyphs where they were, in the same order.
+    for (const run of runs) {
+      if (!('glyphs' in run)) continue;
+      const ps = run.glyphs[1];
+      if (!ps.every((p) => p.xAdvance === 0 && p.drawn !== undefined) || !ps.some((p) => p.xOffset)) continue;
+      run.x += (ps[0].xOffset * it.size) / 1000;
+      run.glyphs[1] = ps.map((p, k) => ({ ...p, xOffset: 0, xAdvance: k + 1 < ps.length ? ps[k + 1].xOffset - p.xOffset : p.drawn }));
+    }
     try {
       for (const run of runs) {
         if ('glyphs' in run) {
