@@ -186,6 +186,7 @@ export class PdfFile {
     try {
       const pdf = new PdfFile(bytes);
       pdf.readCrossReferences();
+      pdf.checkOffsets();
       return pdf;
     } catch {
       return null;
@@ -274,6 +275,16 @@ export class PdfFile {
       if (trailer.has('Encrypt')) refuse('encrypted');
       if (newest) this.trailer = trailer;
       offset = trailer.has('Prev') ? this.number(trailer.get('Prev')) : undefined;
+    }
+  }
+
+  /** Every offset points at its object's `num gen obj`: a damaged table is found before anything is read. */
+  private checkOffsets(): void {
+    const header = /(\d+)[ \t\r\n\f\0]+\d+[ \t\r\n\f\0]+obj/y;
+    for (const [num, entry] of this.entries) {
+      if (!('offset' in entry)) continue;
+      header.lastIndex = entry.offset;
+      if (Number(header.exec(this.text)?.[1]) !== num) refuse(`no object ${num} at ${entry.offset}`);
     }
   }
 
