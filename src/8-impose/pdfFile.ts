@@ -58,9 +58,9 @@ export class Lexer {
   /** Skips whitespace and comments. */
   skip(): void {
     const t = this.text;
-    for (;;) {
+    while (this.pos < t.length) {
       const c = t.charCodeAt(this.pos);
-      if (CLASS[c] === WHITE && this.pos < t.length) this.pos++;
+      if (CLASS[c] === WHITE) this.pos++;
       else if (c === 37 /* % */) while (this.pos < t.length && t[this.pos] !== '\n' && t[this.pos] !== '\r') this.pos++;
       else return;
     }
@@ -367,9 +367,10 @@ export class PdfFile {
     let start = lexer.pos + 'stream'.length;
     if (this.text[start] === '\r') start++;
     if (this.text[start] === '\n') start++;
-    const end = start + this.number(value.get('Length'));
+    const length = this.number(value.get('Length'));
+    const end = start + length;
     lexer.pos = end;
-    if (end > this.bytes.length || lexer.keyword() !== 'endstream') refuse(`stream ${found}: wrong /Length`);
+    if (!Number.isInteger(length) || length < 0 || end > this.bytes.length || lexer.keyword() !== 'endstream') refuse(`stream ${found}: wrong /Length`);
     return new PdfStream(value, this.bytes.subarray(start, end));
   }
 
