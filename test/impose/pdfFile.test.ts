@@ -6,26 +6,7 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PdfDict, PdfFile, PdfRef, PdfStream, PdfToken, Unsupported } from '../../src/8-impose/pdfFile.js';
 import { serialize } from '../../src/8-impose/pdfWriter.js';
-
-type Body = string | Buffer;
-const bytes = (parts: Body[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)));
-const obj = (num: number, body: Body): Buffer => bytes([`${num} 0 obj\n`, body, '\nendobj\n']);
-const stream = (dict: string, data: Body): Buffer => bytes([`<<${dict}>>\nstream\n`, data, '\nendstream']);
-
-/** A PDF with a classic xref table, appended to `before` (an earlier version: an incremental update). */
-function classic(objects: Record<number, Body>, trailer: string, before = Buffer.alloc(0)): Buffer {
-  const parts: Buffer[] = [before.length ? before : Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
-  let at = parts[0].length;
-  const table: string[] = [];
-  for (const [num, body] of Object.entries(objects)) {
-    table.push(`${num} 1\n${String(at).padStart(10, '0')} 00000 n \n`);
-    const o = obj(Number(num), body);
-    parts.push(o);
-    at += o.length;
-  }
-  parts.push(Buffer.from(`xref\n0 1\n0000000000 65535 f \n${table.join('')}trailer\n${trailer}\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
-  return Buffer.concat(parts);
-}
+import { classic, obj, stream } from './helpers.js';
 
 const PAGE = '<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 300]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>';
 const CONTENT = 'BT /F1 12 Tf 10 10 Td (endstream) Tj ET';
