@@ -141,7 +141,7 @@ export const obj = (num: number, body: Body): Buffer => bytes([`${num} 0 obj\n`,
 export const stream = (dict: string, data: Body): Buffer => bytes([`<<${dict}>>\nstream\n`, data, '\nendstream']);
 
 /** A PDF with a classic xref table, appended to `before` (an earlier version: an incremental update). */
-export function classic(objects: Record<number, Body>, trailer: string, before = Buffer.alloc(0)): Buffer {
+export function classic(objects: Record<number, Body>, trailer: string, before: Buffer = Buffer.alloc(0)): Buffer {
   const parts: Buffer[] = [before.length ? before : Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   let at = parts[0].length;
   const table: string[] = [];
