@@ -45,23 +45,38 @@ const CLASS = new Uint8Array(256);
 for (const c of [0, 9, 10, 12, 13, 32]) CLASS[c] = WHITE;
 for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = DELIMITER;
 
+const [SLASH, OPEN_PAREN, CLOSE_PAREN, LESS, GREATER, OPEN_BRACKET, CLOSE_BRACKET, BACKSLASH] = [...'/()<>[]\\'].map((c) => c.charCodeAt(0));
+
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 const INTEGER = /^\d+$/;
 
-/** Reads PDF values from text in which each char is one byte (latin1). */
+/** Reads PDF values from bytes; tokens become text one char per byte (latin1), as they are written back. */
 export class Lexer {
+  readonly bytes: Buffer;
+
   constructor(
-    readonly text: string,
+    bytes: Uint8Array,
     public pos = 0,
-  ) {}
+  ) {
+    this.bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  text(start: number, end: number): string {
+    return this.bytes.toString('latin1', start, end);
+  }
+
+  /** The bytes from here are `word`. */
+  at(word: string): boolean {
+    return this.text(this.pos, this.pos + word.length) === word;
+  }
 
   /** Skips whitespace and comments. */
   skip(): void {
-    const t = this.text;
-    while (this.pos < t.length) {
-      const c = t.charCodeAt(this.pos);
+    const b = this.bytes;
+    while (this.pos < b.length) {
+      const c = b[this.pos];
       if (CLASS[c] === WHITE) this.pos++;
-      else if (c === 37 /* % */) while (this.pos < t.length && t[this.pos] !== '\n' && t[this.pos] !== '\r') this.pos++;
+      else if (c === 37 /* % */) while (this.pos < b.length && b[this.pos] !== 10 && b[this.pos] !== 13) this.pos++;
       else return;
     }
   }
@@ -69,8 +84,8 @@ export class Lexer {
   /** The regular characters from here: a number, a keyword or a name's body. */
   word(): string {
     const start = this.pos;
-    while (this.pos < this.text.length && CLASS[this.text.charCodeAt(this.pos)] === REGULAR) this.pos++;
-    return this.text.slice(start, this.pos);
+    while (this.pos < this.bytes.length && CLASS[this.bytes[this.pos]] === REGULAR) this.pos++;
+    return this.text(start, this.pos);
   }
 
   /** The next word, after whitespace. */
@@ -87,29 +102,29 @@ export class Lexer {
 
   value(): PdfValue {
     this.skip();
-    const t = this.text;
+    const b = this.bytes;
     const start = this.pos;
-    switch (t[start]) {
-      case '/':
+    switch (b[start]) {
+      case SLASH:
         this.pos++;
         this.word();
-        return new PdfToken(t.slice(start, this.pos));
-      case '(':
-        this.pos = literalStringEnd(t, start);
-        return new PdfToken(t.slice(start, this.pos));
-      case '<': {
-        if (t[start + 1] === '<') return this.dict();
-        const end = t.indexOf('>', start);
+        return new PdfToken(this.text(start, this.pos));
+      case OPEN_PAREN:
+        this.pos = literalStringEnd(b, start);
+        return new PdfToken(this.text(start, this.pos));
+      case LESS: {
+        if (b[start + 1] === LESS) return this.dict();
+        const end = b.indexOf(GREATER, start);
         if (end < 0) refuse('unterminated hex string');
         this.pos = end + 1;
-        return new PdfToken(t.slice(start, this.pos));
+        return new PdfToken(this.text(start, this.pos));
       }
-      case '[': {
+      case OPEN_BRACKET: {
         this.pos++;
         const items: PdfValue[] = [];
         for (;;) {
           this.skip();
-          if (t[this.pos] === ']') break;
+          if (b[this.pos] === CLOSE_BRACKET) break;
           items.push(this.value());
         }
         this.pos++;
@@ -119,7 +134,7 @@ export class Lexer {
     const w = this.word();
     if (INTEGER.test(w)) return this.refAfter(w) ?? new PdfToken(w);
     if (NUMBER.test(w) || w === 'true' || w === 'false' || w === 'null') return new PdfToken(w);
-    return refuse(`unexpected ${JSON.stringify(t.slice(start, start + 10))} at ${start}`);
+    return refuse(`unexpected ${JSON.stringify(this.text(start, start + 10))} at ${start}`);
   }
 
   private dict(): PdfDict {
@@ -127,7 +142,7 @@ export class Lexer {
     const dict = new PdfDict();
     for (;;) {
       this.skip();
-      if (this.text.startsWith('>>', this.pos)) break;
+      if (this.bytes[this.pos] === GREATER && this.bytes[this.pos + 1] === GREATER) break;
       const key = this.value();
       if (!(key instanceof PdfToken) || key.raw[0] !== '/') refuse(`dictionary key expected at ${this.pos}`);
       dict.set((key as PdfToken).raw.slice(1), this.value());
@@ -147,39 +162,34 @@ export class Lexer {
 }
 
 /** Where the literal string opening at start ends: parentheses nest, a backslash escapes the next char. */
-function literalStringEnd(t: string, start: number): number {
+function literalStringEnd(b: Uint8Array, start: number): number {
   let depth = 0;
-  for (let i = start; i < t.length; i++) {
-    const c = t[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
+  for (let i = start; i < b.length; i++) {
+    const c = b[i];
+    if (c === BACKSLASH) i++;
+    else if (c === OPEN_PAREN) depth++;
+    else if (c === CLOSE_PAREN && --depth === 0) return i + 1;
   }
   return refuse('unterminated literal string');
 }
-
-const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 
 /** Where an object is: at a byte offset, or in an object stream. */
 type Entry = { offset: number } | { stream: number; index: number };
 
 interface ObjectStream {
   lexer: Lexer;
-  /** Object number and position in lexer.text, by index. */
+  /** Object number and position in the lexer's bytes, by index. */
   objects: [number, number][];
 }
 
 export class PdfFile {
   /** The newest trailer (or cross-reference stream dictionary). */
   trailer = new PdfDict();
-  private readonly text: string;
   private readonly entries = new Map<number, Entry>();
   private readonly objects = new Map<number, PdfObject>();
   private readonly objectStreams = new Map<number, ObjectStream>();
 
-  private constructor(readonly bytes: Uint8Array) {
-    this.text = latin1(bytes);
-  }
+  private constructor(readonly bytes: Uint8Array) {}
 
   /** The PDF, or null when this reader cannot read it (see Unsupported). */
   static open(bytes: Uint8Array): PdfFile | null {
@@ -256,14 +266,14 @@ export class PdfFile {
   }
 
   private readCrossReferences(): void {
-    const at = this.text.lastIndexOf('startxref');
+    const at = this.lexerAt(0).bytes.lastIndexOf('startxref');
     if (at < 0) refuse('no startxref');
     const seen = new Set<number>();
-    let offset: number | undefined = new Lexer(this.text, at + 'startxref'.length).int();
+    let offset: number | undefined = this.lexerAt(at + 'startxref'.length).int();
     for (let newest = true; offset !== undefined; newest = false) {
       if (seen.has(offset)) refuse('cross-reference loop');
       seen.add(offset);
-      const lexer = new Lexer(this.text, offset);
+      const lexer = this.lexerAt(offset);
       let trailer: PdfDict;
       if (lexer.keyword() === 'xref') {
         trailer = this.readTable(lexer);
@@ -280,11 +290,10 @@ export class PdfFile {
 
   /** Every offset points at its object's `num gen obj`: a damaged table is found before anything is read. */
   private checkOffsets(): void {
-    const header = /(\d+)[ \t\r\n\f\0]+\d+[ \t\r\n\f\0]+obj/y;
     for (const [num, entry] of this.entries) {
       if (!('offset' in entry)) continue;
-      header.lastIndex = entry.offset;
-      if (Number(header.exec(this.text)?.[1]) !== num) refuse(`no object ${num} at ${entry.offset}`);
+      const lexer = this.lexerAt(entry.offset);
+      if (lexer.int() !== num || !INTEGER.test(lexer.keyword()) || lexer.keyword() !== 'obj') refuse(`no object ${num} at ${entry.offset}`);
     }
   }
 
@@ -297,7 +306,7 @@ export class PdfFile {
   private readTable(lexer: Lexer): PdfDict {
     for (;;) {
       lexer.skip();
-      if (lexer.text.startsWith('trailer', lexer.pos)) break;
+      if (lexer.at('trailer')) break;
       const first = lexer.int();
       const count = lexer.int();
       for (let i = 0; i < count; i++) {
@@ -342,6 +351,10 @@ export class PdfFile {
     return dict;
   }
 
+  private lexerAt(offset: number): Lexer {
+    return new Lexer(this.bytes, offset);
+  }
+
   private load(num: number): PdfObject {
     const entry = this.entries.get(num);
     if (!entry) return new PdfToken('null');
@@ -355,18 +368,18 @@ export class PdfFile {
 
   /** The indirect object `num gen obj` at offset (checked to be num when given). */
   private objectAt(offset: number, num?: number): PdfObject {
-    const lexer = new Lexer(this.text, offset);
+    const lexer = this.lexerAt(offset);
     const found = lexer.int();
     lexer.int();
     if ((num !== undefined && found !== num) || lexer.keyword() !== 'obj') refuse(`no object ${num} at ${offset}`);
     const value = lexer.value();
     lexer.skip();
-    if (!this.text.startsWith('stream', lexer.pos)) return value;
+    if (!lexer.at('stream')) return value;
     if (!(value instanceof PdfDict)) return refuse('stream without a dictionary');
     // The data starts after `stream` and its end of line (CR LF or LF).
     let start = lexer.pos + 'stream'.length;
-    if (this.text[start] === '\r') start++;
-    if (this.text[start] === '\n') start++;
+    if (this.bytes[start] === 13 /* CR */) start++;
+    if (this.bytes[start] === 10 /* LF */) start++;
     const length = this.number(value.get('Length'));
     const end = start + length;
     lexer.pos = end;
@@ -379,7 +392,7 @@ export class PdfFile {
     if (!found) {
       const stream = this.get(num);
       if (!(stream instanceof PdfStream) || this.name(stream.dict.get('Type')) !== 'ObjStm') return refuse(`${num} is not an object stream`);
-      const lexer = new Lexer(latin1(this.decode(stream)));
+      const lexer = new Lexer(this.decode(stream));
       const first = this.number(stream.dict.get('First'));
       const objects: [number, number][] = [];
       for (let i = this.number(stream.dict.get('N')); i > 0; i--) objects.push([lexer.int(), first + lexer.int()]);
