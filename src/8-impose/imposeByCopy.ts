@@ -87,7 +87,8 @@ function impose(pdf: PdfFile, options: ImposeOptions): Uint8Array {
       used.push(`/P${page + 1} ${form} 0 R`);
       return `P${page + 1}`;
     });
-    const contents = out.add('/Filter/FlateDecode', deflateSync(content));
+    // A few hundred bytes: compressing them would cost more time than it saves room.
+    const contents = out.add('', Buffer.from(content, 'latin1'));
     kids.push(out.add(`<</Type/Page/Parent ${pageTree} 0 R/MediaBox[0 0 ${W} ${H}]/Resources<</XObject<<${used.join('')}>>>>/Contents ${contents} 0 R>>`));
   }
 

@@ -47,6 +47,7 @@ for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = DELIMITER;
 
 const [SLASH, OPEN_PAREN, CLOSE_PAREN, LESS, GREATER, OPEN_BRACKET, CLOSE_BRACKET, BACKSLASH] = [...'/()<>[]\\'].map((c) => c.charCodeAt(0));
 
+const XREF_ENTRIES = /^(\d{10} \d{5} [nf](\r\n| \r| \n))*$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 const INTEGER = /^\d+$/;
 
@@ -309,13 +310,12 @@ export class PdfFile {
       if (lexer.at('trailer')) break;
       const first = lexer.int();
       const count = lexer.int();
-      for (let i = 0; i < count; i++) {
-        const offset = lexer.int();
-        lexer.int();
-        const kind = lexer.keyword();
-        if (kind === 'n') this.add(first + i, { offset });
-        else if (kind !== 'f') refuse('damaged xref table');
-      }
+      lexer.skip();
+      // Entries are 20 bytes: a 10-digit offset, a 5-digit generation, n or f, a 2-byte end of line.
+      const entries = lexer.text(lexer.pos, lexer.pos + 20 * count);
+      if (!XREF_ENTRIES.test(entries)) refuse('damaged xref table');
+      for (let i = 0; i < count; i++) if (entries[i * 20 + 17] === 'n') this.add(first + i, { offset: Number(entries.slice(i * 20, i * 20 + 10)) });
+      lexer.pos += 20 * count;
     }
     lexer.pos += 'trailer'.length;
     const trailer = lexer.value();
