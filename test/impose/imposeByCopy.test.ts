@@ -199,6 +199,31 @@ describe('falling back to pdf-lib for what our reader refuses', () => {
   });
 });
 
+describe('marks as drawn', () => {
+  it('fold marks dashed, crop marks solid', async () => {
+    // A6 on A4 leaves room all round: a fold tick and crop marks below the spread, 3 pt under
+    // its bottom edge and 6 mm long (see marks.ts's description).
+    const A6 = { width: 297.64, height: 419.53 };
+    const [W, H] = [841.89, 595.28];
+    const out = imposeByCopy(await makeInput(4, A6), { sheet: 'a4', marks: true })!;
+    const k = 8;
+    const pix = mupdf.Document.openDocument(out, 'application/pdf').loadPage(0).toPixmap(mupdf.Matrix.scale(k, k), mupdf.ColorSpace.DeviceGray, false);
+    const [pixels, stride] = [pix.getPixels(), pix.getStride()];
+    const inked = (x: number, y: number) => [-1, 0, 1].some((dx) => pixels[Math.floor((H - y) * k) * stride + Math.floor(x * k) + dx] < 128);
+    /** Whether each point along x from y0 to y1 (in pt, y up) is inked. */
+    const along = (x: number, y0: number, y1: number) => Array.from({ length: Math.round((y1 - y0) * k) }, (_, i) => inked(x, y0 + i / k));
+    const bottom = (H - A6.height) / 2;
+    const tick = [bottom - 3 - 6 * (72 / 25.4) + 0.5, bottom - 3 - 0.5] as const;
+    const changes = (seen: boolean[]) => seen.filter((v, i) => i > 0 && v !== seen[i - 1]).length;
+
+    const fold = along(W / 2, ...tick);
+    expect(changes(fold)).toBeGreaterThanOrEqual(4); // [3 2]: 17 pt is three dashes and more
+    const crop = along(W / 2 - A6.width, ...tick);
+    expect(crop.every(Boolean)).toBe(true);
+    expect(along(W / 2 - A6.width - 5, ...tick).some(Boolean)).toBe(false); // thin: nothing 5 pt beside it
+  });
+});
+
 describe('numbers in content streams', () => {
   it('at most 6 decimals, no trailing zeros, no exponent, no negative zero', () => {
     expect(pdfNumber(0.1 + 0.2)).toBe('0.3');

@@ -142,6 +142,8 @@ describe('what the reader refuses, with null rather than an exception', () => {
     expect(PdfFile.open(Buffer.from(shifted, 'latin1'))).toBeNull();
     expect(PdfFile.open(Buffer.from(good.replace(' 00000 n', ' 00000 x'), 'latin1'))).toBeNull();
     expect(PdfFile.open(Buffer.from(good.replace('startxref', 'startxreF'), 'latin1'))).toBeNull();
+    // A table that says it has more entries than it has.
+    expect(PdfFile.open(Buffer.from(good.replace('xref\n0 1\n', 'xref\n0 2\n'), 'latin1'))).toBeNull();
   });
 
   it('a stream whose /Length is wrong', () => {
