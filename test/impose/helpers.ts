@@ -133,3 +133,24 @@ export function readSheets(bytes: Uint8Array): Spread<string | null>[] {
   for (let i = 0; i < sides.length; i += 2) sheets.push({ front: upright(sides[i]), back: upright(sides[i + 1]) });
   return sheets;
 }
+
+// PDFs written by hand, for the reader: object text as given, offsets counted here.
+export type Body = string | Buffer;
+const bytes = (parts: Body[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)));
+export const obj = (num: number, body: Body): Buffer => bytes([`${num} 0 obj\n`, body, '\nendobj\n']);
+export const stream = (dict: string, data: Body): Buffer => bytes([`<<${dict}>>\nstream\n`, data, '\nendstream']);
+
+/** A PDF with a classic xref table, appended to `before` (an earlier version: an incremental update). */
+export function classic(objects: Record<number, Body>, trailer: string, before: Buffer = Buffer.alloc(0)): Buffer {
+  const parts: Buffer[] = [before.length ? before : Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  let at = parts[0].length;
+  const table: string[] = [];
+  for (const [num, body] of Object.entries(objects)) {
+    table.push(`${num} 1\n${String(at).padStart(10, '0')} 00000 n \n`);
+    const o = obj(Number(num), body);
+    parts.push(o);
+    at += o.length;
+  }
+  parts.push(Buffer.from(`xref\n0 1\n0000000000 65535 f \n${table.join('')}trailer\n${trailer}\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(parts);
+}
