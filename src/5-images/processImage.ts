@@ -5,6 +5,7 @@ import type { Metadata, Sharp, SharpOptions } from 'sharp';
 import { fail, type SourcePos } from '../errors.js';
 import type { FigureAttrs } from '../model/document.js';
 import type { SvgDrawing } from './svgDrawing.js';
+import { writer } from '../9-write/atomicWrite.js';
 
 // sharp loads only when an image is not in the cache: a warm build never pays for it.
 let sharpModule: ((input?: Buffer, options?: SharpOptions) => Sharp) | undefined;
@@ -24,7 +25,7 @@ function readCache<T>(path: string | null): T | undefined {
 
 /** The cache only saves time: a disk full or read-only there leaves the image uncached, never fails the build. */
 function writeCache(path: string, data: Buffer | string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = `${path}.${writer}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(tmp, data);

@@ -1,6 +1,14 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { systemError } from '../errors.js';
+
+/**
+ * Who writes a temporary file: the process and its thread. A build's two threads (src/parallel.ts)
+ * write the same kept files (a font subset, an image both languages use): with the process alone, one
+ * thread's rename could move the other's half-written file into place.
+ */
+export const writer = `${process.pid}-${threadId}`;
 
 /** How bytes reach a file: Node's, or a test's stand-in for a disk that fills up. */
 export type WriteFile = (path: string, data: Uint8Array | string) => void;
@@ -28,7 +36,7 @@ export function writeAllAtomic(files: [string, Uint8Array | string][], write: Wr
       } catch (e) {
         throw systemError(e, dir, 'write');
       }
-      const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+      const tmp = join(dir, `.${basename(path)}.${writer}.tmp`);
       temps.push([tmp, path]);
       try {
         write(tmp, data);
