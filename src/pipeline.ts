@@ -18,7 +18,8 @@ import { figureKey, type Block, type DocumentModel, type FigureAttrs } from './m
 import type { PageModel } from './model/page.js';
 import { blocksOfKind } from './model/walk.js';
 import { parseChapter } from './2-parse/toDocument.js';
-import { renderPdf } from './7-render/renderPdf.js';
+import { renderImages, renderPdf } from './7-render/renderPdf.js';
+import { imposeBooklet, imposeByCopy } from './8-impose/index.js';
 import { typesetDocument } from './3-typography/applyToDocument.js';
 import { language } from './3-typography/languages/index.js';
 import { loadHyphenator } from './3-typography/hyphenate.js';
@@ -318,19 +319,37 @@ export async function renderEdition(lang: string, o: BuildOptions): Promise<Edit
 
   const date = await dated;
   const files: [string, Uint8Array][] = [];
+  // The PDFs rendered so far, by medium and bleed, with the object number of each image in them.
+  const drawn = new Map<string, { pdf: Uint8Array; images: Map<string, number> }>();
   for (const e of editions) {
     const laid = e.medium === 'page' ? pageLayout : layout(e.medium);
     const { theme, fonts } = laid;
-    const model = e.bleed ? pressEdition(laid.model, theme.page.bleed) : laid.model;
+    const sheets = { sheet: o.sheet, flip: o.flip, date, ...rightBound(lang) };
+    const out = `${base}${e.suffix}.pdf`;
     const rendered = await imagesFor(e);
+    // An imposed edition of pages already rendered (the booklet: the reading edition's pages, untagged,
+    // with print images) is that PDF imposed, with this edition's images put in place of its own:
+    // the pages are not drawn a second time. (Structure and links do not survive imposition anyway.)
+    const same = e.impose ? drawn.get(`${e.medium}/${e.bleed}`) : undefined;
+    if (same) {
+      const { pdf: from, objects } = await timedAsync(o, `render.${e.name}`, () => renderImages(rendered, fonts.pdfFont));
+      const swap = new Map([...same.images].map(([key, num]) => [num, objects.get(key)!]));
+      const imposed = timed(o, 'impose', () => imposeByCopy(same.pdf, sheets, { from, objects: swap }));
+      if (imposed) {
+        files.push([out, imposed]);
+        continue;
+      }
+      // (Our own PDF that our reader refuses: drawn again below, as for a PDF of its own.)
+    }
+    const model = e.bleed ? pressEdition(laid.model, theme.page.bleed) : laid.model;
     const stage = e.name === 'reading' ? 'render' : `render.${e.name}`;
+    const imageObjects = new Map<string, number>();
     const pdf = await timedAsync(o, stage, () =>
-      renderPdf(model, { font: fonts.pdfFont, images: rendered, date, grayscale: o.grayscale, grayOverrides: theme.grayOverrides, tagged: e.tagged }),
+      renderPdf(model, { font: fonts.pdfFont, images: rendered, date, grayscale: o.grayscale, grayOverrides: theme.grayOverrides, tagged: e.tagged, imageObjects }),
     );
-    if (e.impose) {
-      const { imposeBooklet } = await import('./8-impose/index.js'); // pdf-lib loads only when imposing
-      files.push([`${base}${e.suffix}.pdf`, await timedAsync(o, 'impose', () => imposeBooklet(pdf, { sheet: o.sheet, flip: o.flip, date, ...rightBound(lang) }))]);
-    } else files.push([`${base}${e.suffix}.pdf`, pdf]);
+    if (!e.impose) drawn.set(`${e.medium}/${e.bleed}`, { pdf, images: imageObjects });
+    if (e.impose) files.push([out, await timedAsync(o, 'impose', () => imposeBooklet(pdf, sheets))]);
+    else files.push([out, pdf]);
   }
   keepQrCodes(o.root);
   for (const laid of layouts.values()) laid.fonts.keepShapedRuns();

@@ -16,6 +16,8 @@ export interface RenderOptions {
   grayOverrides?: Record<string, string>;
   /** A tagged PDF (PDF/UA-1): the page model's structure nodes as structure elements, the rest artifacts. */
   tagged?: boolean;
+  /** Filled, when given, with each image's object number in the PDF: by its key (an edition imposed from this PDF swaps them). */
+  imageObjects?: Map<string, number>;
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -25,6 +27,33 @@ type Opened = Parameters<PDFKit.PDFDocument['image']>[0];
 function openImage(doc: Doc, processed: ProcessedImage, label: string): Opened {
   const png = processed.format === 'png' ? (pngImage(processed.data, label) as unknown as Opened | null) : null;
   return png ?? (doc as unknown as { openImage(data: Buffer): Opened }).openImage(processed.data);
+}
+
+/** The object number pdfkit gave an image it drew. */
+const objectNumber = (img: Opened) => (img as unknown as { obj: { id: number } }).obj.id;
+
+/**
+ * A PDF of nothing but the images, each drawn once, and the object number of each, by key: the images
+ * an imposed edition puts in place of those of the PDF it is imposed from (print ones for screen ones).
+ */
+export function renderImages(images: Map<string, ProcessedImage>, font: RenderOptions['font']): Promise<{ pdf: Buffer; objects: Map<string, number> }> {
+  // Our body face as the default font (never used, so never embedded): pdfkit would load Helvetica's metrics.
+  const doc = new PDFDocument({ autoFirstPage: false, font: font('body') as string, compress: true, pdfVersion: '1.7', info: { Producer: 'zine', Creator: 'zine', CreationDate: new Date(0), ModDate: new Date(0) } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const objects = new Map<string, number>();
+  const done = new Promise<{ pdf: Buffer; objects: Map<string, number> }>((resolve, reject) => {
+    doc.on('end', () => resolve({ pdf: Buffer.concat(chunks), objects }));
+    doc.on('error', reject);
+  });
+  doc.addPage({ size: [1, 1], margin: 0 });
+  for (const [key, processed] of images) {
+    const img = openImage(doc, processed, `Im${objects.size + 1}`);
+    doc.image(img, 0, 0, { width: 1, height: 1 });
+    objects.set(key, objectNumber(img));
+  }
+  doc.end();
+  return done;
 }
 
 /** XML text: a title may hold `&` or `<`. */
@@ -202,6 +231,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
     l.element?.end();
   }
   doc.end();
+  if (o.imageObjects) for (const [key, img] of images) o.imageObjects.set(key, objectNumber(img));
   return done;
 
   function drawItem(it: PageItem) {

@@ -19,19 +19,30 @@ interface SourcePage {
 
 const INHERITED = ['Resources', 'MediaBox', 'CropBox', 'Rotate'];
 
+/**
+ * Objects of the input drawn from another PDF instead: the print edition's images in place of the
+ * reading edition's (a booklet imposed from the reading PDF, src/pipeline.ts). By object number: the
+ * input's -> the other PDF's; what the other objects refer to (a palette) comes from the other PDF too.
+ */
+export interface Swap {
+  from: Uint8Array;
+  objects: Map<number, number>;
+}
+
 /** The booklet, or null when the input needs pdf-lib (a PDF or a page this code does not handle). */
-export function imposeByCopy(input: Uint8Array, options: ImposeOptions): Uint8Array | null {
+export function imposeByCopy(input: Uint8Array, options: ImposeOptions, swap?: Swap): Uint8Array | null {
   const pdf = PdfFile.open(input);
-  if (!pdf) return null;
+  const other = swap ? PdfFile.open(swap.from) : null;
+  if (!pdf || (swap && !other)) return null;
   try {
-    return impose(pdf, options);
+    return impose(pdf, options, other && swap ? { pdf: other, objects: swap.objects } : undefined);
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
   }
 }
 
-function impose(pdf: PdfFile, options: ImposeOptions): Uint8Array {
+function impose(pdf: PdfFile, options: ImposeOptions, swap?: { pdf: PdfFile; objects: Map<number, number> }): Uint8Array {
   const catalog = pdf.dict(pdf.trailer.get('Root'));
   const pages = readPageTree(pdf, catalog.get('Pages'));
   if (pages.length === 0) throw new Error('imposeBooklet: input PDF has no pages');
@@ -45,18 +56,29 @@ function impose(pdf: PdfFile, options: ImposeOptions): Uint8Array {
   const pageTree = out.reserve();
   const info = out.reserve();
 
-  // Source object number -> output number; copied in the order first met, so always the same.
-  const copied = new Map<number, number>();
-  const toCopy: number[] = [];
-  const renumber = (ref: PdfRef) => {
-    let num = copied.get(ref.num);
-    if (num === undefined) {
-      num = out.reserve();
-      copied.set(ref.num, num);
-      toCopy.push(ref.num);
-    }
-    return num;
-  };
+  // Source object number -> output number, per source file; copied in the order first met, so always the same.
+  const copied = new Map<PdfFile, Map<number, number>>([[pdf, new Map()]]);
+  const toCopy: [PdfFile, number][] = [];
+  const renumberIn =
+    (file: PdfFile) =>
+    (ref: PdfRef): number => {
+      const swapped = file === pdf ? swap?.objects.get(ref.num) : undefined;
+      if (swapped !== undefined) {
+        // What takes an image's place is an image: a stream (a number that names nothing would be null).
+        if (!(swap!.pdf.get(swapped) instanceof PdfStream)) throw new Unsupported(`object ${swapped} of the other PDF is not a stream`);
+        return renumberIn(swap!.pdf)(new PdfRef(swapped, 0));
+      }
+      let seen = copied.get(file);
+      if (!seen) copied.set(file, (seen = new Map()));
+      let num = seen.get(ref.num);
+      if (num === undefined) {
+        num = out.reserve();
+        seen.set(ref.num, num);
+        toCopy.push([file, ref.num]);
+      }
+      return num;
+    };
+  const renumber = renumberIn(pdf);
 
   // Each page with content as a Form XObject showing its visible area.
   const forms = new Map<number, number>();
@@ -71,10 +93,12 @@ function impose(pdf: PdfFile, options: ImposeOptions): Uint8Array {
   }
   // Copying an object can find more to copy.
   for (let i = 0; i < toCopy.length; i++) {
-    const obj = pdf.get(toCopy[i]);
-    const num = copied.get(toCopy[i])!;
-    if (obj instanceof PdfStream) out.set(num, dictEntries(obj.dict, renumber, 'Length'), obj.data);
-    else out.set(num, serialize(obj, renumber));
+    const [file, from] = toCopy[i];
+    const obj = file.get(from);
+    const num = copied.get(file)!.get(from)!;
+    const refs = renumberIn(file);
+    if (obj instanceof PdfStream) out.set(num, dictEntries(obj.dict, refs, 'Length'), obj.data);
+    else out.set(num, serialize(obj, refs));
   }
 
   const kids: number[] = [];

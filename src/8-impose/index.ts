@@ -1,4 +1,5 @@
 export { imposeBooklet, type ImposeOptions, type SheetSize } from './imposeBooklet.js';
+export { imposeByCopy, type Swap } from './imposeByCopy.js';
 export { SHEET_SIZES, type SheetName } from './sheets.js';
 export type { Binding, Cell, Mark, Plan, PlanFunction, PlanOptions, PlanSheet, Rect, Size } from './plan.js';
 export { PLANS, type PlanName } from './plans/index.js';
