@@ -113,11 +113,12 @@ export async function writeBundle(root, dir) {
     logLevel: 'error',
     // sharp is native: required from node_modules at run time. pdfkit's CommonJS build: its ES build
     // reads import.meta, which a CommonJS bundle has not. Dynamic imports become require() calls, still
-    // lazy: pdf-lib, QR codes and each language's hyphenation patterns load only when a build needs them.
+    // lazy: QR codes and each language's hyphenation patterns load only when a build needs them.
     // Outside too, required from node_modules if ever used: fontkit's Brotli decoder (WOFF2 fonts), a
-    // sixth of the bundle that every start would read. (Hyphenation patterns stay inside: required from
-    // node_modules, a language's patterns were compiled again at every run, German's in 50 ms.)
-    external: ['sharp', 'brotli/*'],
+    // sixth of the bundle that every start would read; pdf-lib, a third of it, which imposes only the
+    // PDFs our own reader refuses (src/8-impose/imposeBooklet.ts). (Hyphenation patterns stay inside:
+    // required from node_modules, a language's patterns were compiled again at every run, German's in 50 ms.)
+    external: ['sharp', 'brotli/*', 'pdf-lib'],
     // One fontkit for us and pdfkit (pdfkit's require would bundle and start a second copy).
     // One markdown-it too (markdown-it-attrs requires its CommonJS build, we imported its ES one).
     alias: { pdfkit: join(root, 'node_modules/pdfkit/js/pdfkit.js'), fontkit: join(root, 'node_modules/fontkit/dist/module.mjs'), 'markdown-it': join(root, 'node_modules/markdown-it/dist/markdown-it.cjs.js') },

@@ -1,12 +1,15 @@
 /**
- * `build` shares languages between two threads (src/parallel.ts) when bin/zine.mjs runs it: the same
- * bytes as one thread, the same words on the terminal in the same order, the same failure.
- * The answer each time is the one-thread build's (ZINE_THREADS=1), run by the same launcher.
+ * What only the bundle run by bin/zine.mjs does. `build` shares languages between two threads
+ * (src/parallel.ts): the same bytes as one thread, the same words on the terminal in the same order,
+ * the same failure (the answer each time is the one-thread build's, ZINE_THREADS=1, run by the same
+ * launcher). Modules left out of the bundle or loaded on use: git for the content's date, pdf-lib for
+ * a PDF our own imposition cannot read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
-import { PDFDocument } from 'pdf-lib';
+import { degrees, PDFDocument } from 'pdf-lib';
+import { expectedReading, foldAndRead, makeInput, readSheets } from '../impose/helpers.js';
 import { join } from 'node:path';
 import { REPO, cleanup, tempDir } from './helpers.js';
 
@@ -81,6 +84,17 @@ describe('a build of several languages on two threads', () => {
       }
     }
   }, 120_000);
+
+  it('imposes with pdf-lib, loaded from node_modules, a PDF our reader refuses (a page turned)', async () => {
+    const doc = await PDFDocument.load(await makeInput(8));
+    doc.getPage(2).setRotation(degrees(90)); // refused by our reader; pdf-lib places the page as drawn
+    const input = join(root, 'turned.pdf');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(input, await doc.save());
+    const r = await zine(root, ['impose', input, '-o', join(root, 'turned-booklet.pdf'), '--sheet', 'a4']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(foldAndRead(readSheets(readFileSync(join(root, 'turned-booklet.pdf'))))).toEqual(expectedReading(8));
+  }, 60_000);
 
   it("fails as one thread fails: the warnings of the languages before, the failing language's error, nothing written", async () => {
     // fr warns, de fails, en (after it) warns: what en says is never printed, as it is never reached.
