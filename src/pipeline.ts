@@ -22,7 +22,7 @@ import { renderImages, renderPdf } from './7-render/renderPdf.js';
 import { imposeBooklet, imposeByCopy } from './8-impose/index.js';
 import { typesetDocument } from './3-typography/applyToDocument.js';
 import { language } from './3-typography/languages/index.js';
-import { loadHyphenator } from './3-typography/hyphenate.js';
+import { hyphenationCandidates, hyphenationMissed, keepHyphenation, loadHyphenator } from './3-typography/hyphenate.js';
 import { writeAllAtomic, writeAtomic, type WriteFile } from './9-write/atomicWrite.js';
 import { EDITIONS, type Edition } from './editions/index.js';
 import type { Emblem } from './model/theme.js';
@@ -172,7 +172,8 @@ async function prepare(lang: string, o: BuildOptions, d: Diagnostics): Promise<P
       emblem = { kind: 'image', key: EMBLEM_KEY, width: info.width / info.pixelRatio, height: info.height / info.pixelRatio };
     }
   }
-  const hyphenate = await loadHyphenator(lang);
+  // The phone edition is laid out after the page without layoutPage's second chance: its patterns are loaded.
+  const hyphenate = await loadHyphenator(lang, o.phone ? undefined : hyphenationCandidates(doc));
   return guide.complete && sources ? { guide, doc, figures: figs, sources, emblem, hyphenate } : null;
 }
 
@@ -224,7 +225,25 @@ export async function layoutEdition(lang: string, o: BuildOptions, medium: Mediu
  */
 export async function checkEdition(lang: string, o: BuildOptions, d: Diagnostics): Promise<void> {
   const p = await prepare(lang, o, d);
-  if (p) d.attempt(() => layoutFor(p, 'page', o, d));
+  if (p) await layoutPage(p, o, d);
+}
+
+/**
+ * The page layout, hyphenated with the words earlier builds hyphenated. Should layout ask for a word
+ * they never did (one set across styles, "**Sicher**heit", that prepare's candidates did not see),
+ * the language's patterns are loaded and the book laid out again; the first layout's words unsaid.
+ */
+async function layoutPage(p: Prepared, o: BuildOptions, d: Diagnostics) {
+  let first = new Diagnostics();
+  let laid = first.attempt(() => layoutFor(p, 'page', o, first));
+  if (hyphenationMissed(p.guide.lang)) {
+    p.hyphenate = await loadHyphenator(p.guide.lang);
+    first = new Diagnostics();
+    laid = first.attempt(() => layoutFor(p, 'page', o, first));
+  }
+  for (const w of first.warnings) d.warn(w.message, w.where as SourcePos, w.hint);
+  for (const e of first.errors) d.error(e);
+  return laid;
 }
 
 /** Each image at the resolution its printed box needs for the profile (never more than the source has). */
@@ -295,10 +314,14 @@ export async function renderEdition(lang: string, o: BuildOptions): Promise<Edit
     if (!layouts.has(m)) {
       layouts.set(m, layoutFor(p, m, o, d));
       d.throwIfErrors();
+      if (hyphenationMissed(lang)) throw new Error(`internal: the ${m} layout hyphenated without its patterns`);
     }
     return layouts.get(m)!;
   };
-  const pageLayout = layout('page');
+  const first = await layoutPage(p, o, d);
+  d.throwIfErrors();
+  layouts.set('page', first!);
+  const pageLayout = first!;
 
   // Images per medium and profile. sharp works on its own threads: the print images are made while
   // pdfkit renders the reading edition.
@@ -353,6 +376,7 @@ export async function renderEdition(lang: string, o: BuildOptions): Promise<Edit
   }
   keepQrCodes(o.root);
   for (const laid of layouts.values()) laid.fonts.keepShapedRuns();
+  keepHyphenation();
   return { lang, files, pages: pageLayout.model.pages.length };
 }
 

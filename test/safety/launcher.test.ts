@@ -6,7 +6,7 @@
  * a PDF our own imposition cannot read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import { degrees, PDFDocument } from 'pdf-lib';
 import { expectedReading, foldAndRead, makeInput, readSheets } from '../impose/helpers.js';
@@ -62,6 +62,26 @@ describe('a build of several languages on two threads', () => {
     for (const f of pdfs(join(root, 'one'))) expect(readFileSync(join(root, 'two', f)).equals(readFileSync(join(root, 'one', f))), f).toBe(true);
   }, 120_000);
 
+  it("hyphenates a word set across styles that the kept words lack: the patterns loaded, the book laid out again, the same bytes", async () => {
+    // "**Verschlüsselungs**schlüssel" is one word to layout, two runs of text to the words a build looks up first.
+    appendFileSync(join(root, 'content', 'de', '02-avant-de-commencer.md'), '\nDie **Verschlüsselungs**schlüsselverwaltung ist wichtig, und die **Sicherheits**einstellungen auch.\n');
+    const args = ['build', '--lang', 'de', '--no-booklet', '--out'];
+    const first = await zine(root, [...args, 'split-1']);
+    expect(first.status, first.stderr).toBe(0);
+    const kept = readdirSync(join(root, '.cache', 'dist'), { recursive: true, withFileTypes: true }).find((e) => e.isFile() && e.name === 'de.json' && e.parentPath.endsWith('hyphenation'))!;
+    const file = join(kept.parentPath, kept.name);
+    const words = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number[]>;
+    const joined = 'Verschlüsselungsschlüsselverwaltung';
+    expect(words[joined], 'asked by layout, kept').toBeDefined();
+    expect(words[joined].length).toBeGreaterThan(2);
+    delete words[joined];
+    writeFileSync(file, JSON.stringify(words));
+    const second = await zine(root, [...args, 'split-2']);
+    expect(second.status, second.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))[joined], 'hyphenated again: the patterns were loaded').toBeDefined();
+    expect(readFileSync(join(root, 'split-2', 'petit-guide-de.pdf')).equals(readFileSync(join(root, 'split-1', 'petit-guide-de.pdf')))).toBe(true);
+  }, 60_000);
+
   it('one language read alone is not shared: one thread', async () => {
     const r = await zine(root, ['build', '--lang', 'fr', '--no-booklet', '--out', 'alone']);
     expect(r.status, r.stderr).toBe(0);
@@ -89,7 +109,6 @@ describe('a build of several languages on two threads', () => {
     const doc = await PDFDocument.load(await makeInput(8));
     doc.getPage(2).setRotation(degrees(90)); // refused by our reader; pdf-lib places the page as drawn
     const input = join(root, 'turned.pdf');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(input, await doc.save());
     const r = await zine(root, ['impose', input, '-o', join(root, 'turned-booklet.pdf'), '--sheet', 'a4']);
     expect(r.status, r.stderr).toBe(0);

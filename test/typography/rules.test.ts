@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyTypography, NBSP, NNBSP } from '../../src/3-typography/rules.js';
-import { hyphenator } from '../../src/3-typography/hyphenate.js';
+import { hyphenationCandidates, hyphenator } from '../../src/3-typography/hyphenate.js';
+import { docFromMarkdown } from '../helpers.js';
 
 const t = (text: string, lang: string) => applyTypography([{ text }], lang)[0].text;
 
@@ -48,5 +49,15 @@ describe('hyphenation', () => {
   }
   it('leaves short words whole', () => {
     expect(hyphenator('fr')('micro')).toEqual([]);
+  });
+});
+
+describe('hyphenation candidates (the words a build may hyphenate, hyphenationCandidates)', () => {
+  it("are the document's runs of letters of 6 to 60, with and without the apostrophes around them, in text, headings, meta and strings", () => {
+    const doc = docFromMarkdown(['# Organisation\n\nL’organisation des réunions ‘chiffrées’ et micro.\n\n![Capture](x.png "Légende détaillée")'], 'fr', { subtitle: 'Sous-titre explicatif' });
+    const found = hyphenationCandidates(doc);
+    for (const w of ['Organisation', 'L’organisation', 'réunions', 'chiffrées', 'Légende', 'détaillée', 'explicatif']) expect(found, w).toContain(w);
+    expect(found).not.toContain('micro'); // five letters: never hyphenated
+    expect([...found].every((w) => w.length >= 6 && w.length <= 60)).toBe(true);
   });
 });
