@@ -65,32 +65,30 @@ export async function renderLanguages(langs: string[], o: BuildOptions): Promise
   const started = (globalThis as Record<symbol, Worker | undefined>)[Symbol.for('zine.worker')];
   const share = started && process.env.ZINE_THREADS !== '1' && availableParallelism() > 1 && langs.length > 1;
   if (started && !share) void started.terminate();
-  const worker = share ? feedWorker(started, plain, timing) : null;
   const jobs: Job[] = langs.map((lang) => ({ lang }));
-  const outcomes: Outcome[] = new Array(jobs.length);
-  const again: number[] = [];
-  let next = 0;
-  let failed = false;
-  const take = () => (failed ? -1 : (again.shift() ?? (next < jobs.length ? next++ : -1)));
-  const drain = async (run: (job: Job) => Promise<Outcome | null>) => {
-    for (let i = take(); i >= 0; i = take()) {
-      const outcome = await run(jobs[i]);
-      if (!outcome) return void again.push(i); // the worker thread could not run it: this thread will
-      outcomes[i] = outcome;
-      if (outcome.error) failed = true; // no new job starts: the build fails anyway
-    }
+  const outcomes: (Outcome | undefined)[] = new Array(jobs.length);
+  // The queue both threads take jobs from, in memory they share: [0] the next job, [1] 1 once a job
+  // failed (no new one starts: the build fails anyway). The worker takes its next job as soon as it is
+  // done with one, without waiting for this thread to come back to its event loop.
+  const queue = new Int32Array(new SharedArrayBuffer(8));
+  const take = () => {
+    if (Atomics.load(queue, 1)) return -1;
+    const i = Atomics.add(queue, 0, 1);
+    return i < jobs.length ? i : -1;
   };
-  const here = (job: Job) => runHere(job, plain, timing);
-  try {
-    await Promise.all([drain(here), worker ? drain(worker.run) : null]);
-    await drain(here); // a job the worker gave back
-  } finally {
-    await worker?.close();
-  }
+  const worker = share ? runWorker(started, { jobs, options: plain, timed: Boolean(timing), queue: queue.buffer as SharedArrayBuffer }, outcomes, timing) : null;
+  const here = async (i: number) => {
+    outcomes[i] = await runHere(jobs[i], plain, timing);
+    if (outcomes[i]!.error) Atomics.store(queue, 1, 1);
+  };
+  for (let i = take(); i >= 0; i = take()) await here(i);
+  await worker;
+  // A job the worker took and could not finish (its thread stopped): made here.
+  for (let i = 0; i < jobs.length && !Atomics.load(queue, 1); i++) if (!outcomes[i]) await here(i);
   const failure = outcomes.findIndex((x) => x?.error);
   const results: EditionResult[] = [];
   for (const outcome of failure < 0 ? outcomes : outcomes.slice(0, failure + 1)) {
-    if (!outcome) continue; // given back by the worker, not made again: a language before it failed
+    if (!outcome) continue; // not made: a language before it failed
     for (const w of outcome.warnings) warn(w);
     if (outcome.error) throw outcome.error;
     results.push(outcome.result!);
@@ -98,64 +96,64 @@ export async function renderLanguages(langs: string[], o: BuildOptions): Promise
   return { results, threads: worker ? 2 : 1 };
 }
 
-/**
- * A worker thread running the same bundle, fed one job at a time. A job it cannot run (the thread
- * failed to start or stopped) resolves to null, and every job after it: the main thread makes them.
- */
-function feedWorker(worker: Worker, options: PlainOptions, timing: BuildOptions['timing']) {
-  let pending: { resolve(x: Outcome | null): void; warnings: string[] } | null = null;
-  let broken = false;
-  const stop = () => {
-    broken = true;
-    pending?.resolve(null);
-    pending = null;
-  };
-  worker.on('message', (m: { warn?: string; stages?: Record<string, number>; result?: EditionResult; error?: SentError }) => {
-    if (m.stages) for (const [s, ms] of Object.entries(m.stages)) timing?.(s, ms);
-    if (!pending) return;
-    if (m.warn !== undefined) pending.warnings.push(m.warn);
-    else if (m.result || m.error) {
-      worker.unref();
-      pending.resolve(m.error ? { warnings: pending.warnings, error: received(m.error) } : { warnings: pending.warnings, result: m.result });
-      pending = null;
-    }
-  });
-  worker.on('error', stop);
-  worker.on('exit', stop);
-  return {
-    run: (job: Job) =>
-      new Promise<Outcome | null>((resolve) => {
-        if (broken) return resolve(null);
-        pending = { resolve, warnings: [] };
-        worker.ref(); // while it has a job, the process waits for it
-        worker.postMessage({ job, options, timed: Boolean(timing) });
-      }),
-    close: async () => {
-      if (broken) return;
-      const ended = new Promise((resolve) => worker.once('exit', resolve));
-      worker.postMessage(null); // it sends its stage times and ends
-      worker.ref();
-      await ended;
-    },
-  };
+interface WorkerTask {
+  jobs: Job[];
+  options: PlainOptions;
+  timed: boolean;
+  queue: SharedArrayBuffer;
 }
 
-/** The worker's side: jobs in, warnings and outcomes out, until the main thread sends null. */
+type WorkerMessage = { job: number; warn: string } | { job: number; result: EditionResult } | { job: number; error: SentError } | { stages: Record<string, number> };
+
+/**
+ * The worker thread's part: it takes jobs from the shared queue until none is left, and says each
+ * job's warnings and outcome. Resolves when it is done, or has stopped (what it had not finished is
+ * left without an outcome, for this thread to make).
+ */
+function runWorker(worker: Worker, task: WorkerTask, outcomes: (Outcome | undefined)[], timing: BuildOptions['timing']): Promise<void> {
+  const warnings = new Map<number, string[]>();
+  return new Promise((resolve) => {
+    const end = () => {
+      worker.removeAllListeners();
+      resolve();
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      if ('stages' in m) {
+        for (const [s, ms] of Object.entries(m.stages)) timing?.(s, ms);
+        return end(); // its last word
+      }
+      const said = warnings.get(m.job) ?? [];
+      warnings.set(m.job, said);
+      if ('warn' in m) said.push(m.warn);
+      else outcomes[m.job] = 'error' in m ? { warnings: said, error: received(m.error) } : { warnings: said, result: m.result };
+    });
+    worker.on('error', end);
+    worker.on('exit', end);
+    worker.ref(); // while it works, the process waits for it
+    worker.postMessage(task);
+  });
+}
+
+/** The worker's side: the build's jobs from the shared queue, their warnings and outcomes to the main thread. */
 export function serveBuildWorker(): void {
   const port = parentPort!;
-  const stages: Record<string, number> = {};
-  port.on('message', async (m: { job: Job; options: PlainOptions; timed: boolean } | null) => {
-    if (!m) {
-      port.postMessage({ stages });
-      port.close();
-      return;
+  port.once('message', async ({ jobs, options, timed, queue: shared }: WorkerTask) => {
+    const queue = new Int32Array(shared);
+    const stages: Record<string, number> = {};
+    const timing = timed ? (s: string, ms: number) => (stages[s] = (stages[s] ?? 0) + ms) : undefined;
+    for (;;) {
+      if (Atomics.load(queue, 1)) break;
+      const i = Atomics.add(queue, 0, 1);
+      if (i >= jobs.length) break;
+      try {
+        const result = await renderEdition(jobs[i].lang, { ...options, warn: (w) => port.postMessage({ job: i, warn: w }), timing });
+        port.postMessage({ job: i, result }); // copied: a megabyte or two, a millisecond
+      } catch (e) {
+        Atomics.store(queue, 1, 1);
+        port.postMessage({ job: i, error: sendable(e) });
+      }
     }
-    const timing = m.timed ? (s: string, ms: number) => (stages[s] = (stages[s] ?? 0) + ms) : undefined;
-    try {
-      const result = await renderEdition(m.job.lang, { ...m.options, warn: (w) => port.postMessage({ warn: w }), timing });
-      port.postMessage({ result }); // copied: a megabyte or two, a millisecond
-    } catch (e) {
-      port.postMessage({ error: sendable(e) });
-    }
+    port.postMessage({ stages });
+    port.close();
   });
 }
