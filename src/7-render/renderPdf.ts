@@ -29,6 +29,12 @@ function openImage(doc: Doc, processed: ProcessedImage, label: string): Opened {
   return png ?? (doc as unknown as { openImage(data: Buffer): Opened }).openImage(processed.data);
 }
 
+/** Glyphs as pdfkit's fonts encode them: hex glyph ids and their positions, in thousandths of the size. */
+type Encoded = [string[], PlacedPosition[]];
+
+/** A number as pdfkit writes it in content streams (its PDFObject.number): rounded to a millionth. */
+const num = (n: number) => String(Math.round(n * 1e6) / 1e6);
+
 /** The object number pdfkit gave an image it drew. */
 const objectNumber = (img: Opened) => (img as unknown as { obj: { id: number } }).obj.id;
 
@@ -104,10 +110,13 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
         `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlText(model.title)}</rdf:li></rdf:Alt></dc:title></rdf:Description>`,
       );
   }
-  // After drawing a text pdfkit moves its cursor past it, shaping the text a second time to measure it
-  // (a tenth of a build's time). Every item here is drawn at its own position: the cursor is never read.
-  const fragment = doc as unknown as { x: number; y: number; _line(t: string, o: object): void; _fragment(t: string, x: number, y: number, o: object): void };
-  fragment._line = (text, options) => fragment._fragment(text, fragment.x, fragment.y, options);
+  // What of pdfkit's state writing text ourselves needs (writeText): the current font, its size, the page.
+  const pdfkit = doc as unknown as {
+    _font: { id: string; ref(): unknown; encode(t: string): Encoded };
+    _fontSize: number;
+    page: { height: number; fonts: Record<string, unknown> };
+    addContent(s: string): unknown;
+  };
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -295,11 +304,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
     const face = it.actual === undefined ? it.face : `${it.face} mirrored`;
     doc.font(face).fontSize(it.size).fillColor(color(it.color));
     const text = it.spaceAfter ? `${it.text} ` : it.text;
-    // textWidth and wordCount given: pdfkit measures a text only for the links, underlines and strikes
-    // it would draw itself (none here) and would shape it a second time to do so.
-    const options = { lineBreak: false, baseline: 'alphabetic' as const, textWidth: 0, wordCount: 0, ...(it.tracking ? { characterSpacing: it.tracking } : {}) };
-    type Encoded = [string[], PlacedPosition[]];
-    const font = (doc as unknown as { _font: { encode(t: string, f?: unknown): Encoded } })._font;
+    const font = pdfkit._font;
     const encode = font.encode;
     const extra = ((it.wordSpacing ?? 0) * 1000) / it.size; // pdfkit's glyph positions are in thousandths of the size
     const encoded = (t: string): Encoded => {
@@ -343,38 +348,71 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
       run.x += (ps[0].xOffset * it.size) / 1000;
       run.glyphs[1] = ps.map((p, k) => ({ ...p, xOffset: 0, xAdvance: k + 1 < ps.length ? ps[k + 1].xOffset - p.xOffset : p.drawn }));
     }
-    try {
-      for (const run of runs) {
-        if ('glyphs' in run) {
-          font.encode = () => run.glyphs;
-          doc.text(text, run.x, it.y, options);
-          continue;
-        }
-        const { letter, ink } = run.hidden;
-        invisible(() => doc.font(`${it.face} hidden`).text(String.fromCodePoint(letter), run.x, it.y, options));
-        doc.font(face);
-        if (ink) {
-          // A mark's glyph as a shape, where shaping put it: its letter is the hidden one.
-          const scale = it.size / ink.em;
-          doc.save().translate(it.x + ink.x * scale, it.y - ink.y * scale).scale(scale, -scale).path(ink.d).fill(color(it.color)).restore();
-        }
+    for (const run of runs) {
+      if ('glyphs' in run) {
+        writeText(run.glyphs, run.x, it.y, it.tracking ?? 0, false);
+        continue;
       }
-    } finally {
-      delete (font as { encode?: unknown }).encode;
+      const { letter, ink } = run.hidden;
+      doc.font(`${it.face} hidden`);
+      writeText(pdfkit._font.encode(String.fromCodePoint(letter)), run.x, it.y, it.tracking ?? 0, true);
+      doc.font(face);
+      if (ink) {
+        // A mark's glyph as a shape, where shaping put it: its letter is the hidden one.
+        const scale = it.size / ink.em;
+        doc.save().translate(it.x + ink.x * scale, it.y - ink.y * scale).scale(scale, -scale).path(ink.d).fill(color(it.color)).restore();
+      }
     }
   }
 
-  /** Text drawn by `draw` in render mode 3: there for copy and search, never seen. */
-  function invisible(draw: () => void) {
-    const pdf = doc as unknown as { addContent(s: string): unknown };
-    const add = pdf.addContent;
-    // pdfkit sets only fill and stroke modes: mode 3 goes right after the font it selects.
-    pdf.addContent = (s: string) => add.call(doc, s.endsWith(' Tf') ? `${s}\n3 Tr` : s);
-    try {
-      draw();
-    } finally {
-      delete (pdf as { addContent?: unknown }).addContent;
+  /**
+   * Glyphs already encoded by the current font, written where pdfkit's text() would write them, as it
+   * would (its _fragment, for what we ask of it: left aligned on the baseline, no width, no word spacing,
+   * no link, underline or strike), in one write: pdfkit made each operator a buffer of its own, and went
+   * through its text options, wrapping and measuring for every text. `hidden`: render mode 3, neither
+   * filled nor stroked (the letters no visible glyph carries, there for copy and search).
+   */
+  function writeText([encoded, positions]: Encoded, x: number, y: number, characterSpacing: number, hidden: boolean) {
+    if (!encoded.length) return;
+    const font = pdfkit._font;
+    const page = pdfkit.page;
+    page.fonts[font.id] ??= font.ref();
+    const size = pdfkit._fontSize;
+    const scale = size / 1000;
+    y = page.height - y;
+    const ops = ['q', `1 0 0 -1 0 ${num(page.height)} cm`, 'BT', `1 0 0 1 ${num(x)} ${num(y)} Tm`, `/${font.id} ${num(size)} Tf`];
+    if (hidden) ops.push('3 Tr');
+    if (characterSpacing) ops.push(`${num(characterSpacing)} Tc`);
+    const commands: string[] = [];
+    let last = 0;
+    let hadOffset = false;
+    const segment = (cur: number) => {
+      if (last < cur) commands.push(`<${encoded.slice(last, cur).join('')}> ${num(-(positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth))}`);
+      last = cur;
+    };
+    const flush = (i: number) => {
+      segment(i);
+      if (commands.length) ops.push(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    };
+    let i = 0;
+    for (; i < positions.length; i++) {
+      const p = positions[i];
+      if (p.xOffset || p.yOffset) {
+        flush(i);
+        ops.push(`1 0 0 1 ${num(x + p.xOffset * scale)} ${num(y + p.yOffset * scale)} Tm`);
+        flush(i + 1);
+        hadOffset = true;
+      } else {
+        if (hadOffset) ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+        hadOffset = false;
+        if (p.xAdvance - p.advanceWidth !== 0) segment(i + 1);
+      }
+      x += p.xAdvance * scale;
     }
+    flush(i);
+    ops.push('ET', 'Q');
+    pdfkit.addContent(ops.join('\n'));
   }
 
   /** A shape of an SVG figure: its own transform, fill and stroke, clipped to the figure's box. */
