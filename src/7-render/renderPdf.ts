@@ -209,8 +209,18 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
     }
   };
 
+  // The page's fill colour, as the texts, rectangles and QR codes drawn at its top level set it (what a
+  // shape sets inside a save is undone by its restore): written again only when it changes, not before
+  // every text (a fifth of a page's operators).
+  let fill: string | undefined;
+  const setFill = (c: string) => {
+    if (c !== fill) doc.fillColor(c);
+    fill = c;
+  };
+
   for (const page of model.pages) {
     doc.addPage({ size: [W + 2 * off, H + 2 * off], margin: 0 });
+    fill = undefined; // a new page starts from the default graphics state
     if (press) {
       const bleed = press.bleed;
       const d = doc.page.dictionary.data as Record<string, unknown>;
@@ -246,7 +256,9 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
   function drawItem(it: PageItem) {
     switch (it.type) {
       case 'rect': {
-        doc.rect(it.x, it.y, it.w, it.h).fill(color(it.fill));
+        doc.rect(it.x, it.y, it.w, it.h);
+        setFill(color(it.fill));
+        doc.fill();
         break;
       }
       case 'text':
@@ -270,18 +282,21 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
         break;
       case 'qr': {
         const n = it.modules.length;
-        const s = it.size / n;
-        // One rectangle per horizontal run of dark modules, filled at once: small and crisp.
+        // One rectangle per horizontal run of dark modules, in modules under one matrix (whole numbers,
+        // a third of the bytes of points with six decimals), filled at once: small and crisp.
+        const runs: string[] = [];
         it.modules.forEach((row, r) => {
           for (let c = 0; c < n; c++) {
             if (!row[c]) continue;
             let e = c;
             while (e + 1 < n && row[e + 1]) e++;
-            doc.rect(it.x + c * s, it.y + r * s, (e - c + 1) * s, s);
+            runs.push(`${c} ${r} ${e - c + 1} 1 re`);
             c = e;
           }
         });
-        doc.fill(color(it.color));
+        setFill(color(it.color));
+        const s = it.size / n;
+        pdfkit.addContent(['q', `${num(s)} 0 0 ${num(s)} ${num(it.x)} ${num(it.y)} cm`, ...runs, 'f', 'Q'].join('\n'));
         break;
       }
     }
@@ -302,7 +317,8 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
   function drawText(it: Extract<PageItem, { type: 'text' }>) {
     // Text drawn other than it reads (mirrored brackets) in the variant that copies as it reads.
     const face = it.actual === undefined ? it.face : `${it.face} mirrored`;
-    doc.font(face).fontSize(it.size).fillColor(color(it.color));
+    doc.font(face).fontSize(it.size);
+    setFill(color(it.color));
     const text = it.spaceAfter ? `${it.text} ` : it.text;
     const font = pdfkit._font;
     const encode = font.encode;
