@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { DocumentModel } from '../model/document.js';
 import { walkInlines } from '../model/walk.js';
-import { writeAtomic } from '../9-write/atomicWrite.js';
+import { KeptMap, keptPath } from '../9-write/keptMap.js';
 import type { HyphenModule } from './language.js';
 import { language } from './languages/index.js';
 
@@ -20,25 +18,15 @@ const base = (lang: string) => lang.split('-')[0];
  * has: German's take 65 ms to read at each start, Dutch's and English's 15, most words come back.
  */
 interface Words {
-  points: Map<string, number[]>;
-  file?: string;
-  added: boolean;
+  points: KeptMap<number[]>;
   /** A word was asked that no kept word answers while the patterns were not loaded (see hyphenationMissed). */
   missed: boolean;
 }
 const words = new Map<string, Words>();
+const isPoints = (p: unknown): p is number[] => Array.isArray(p) && p.every(Number.isInteger);
 function wordsOf(key: string): Words {
   let w = words.get(key);
-  if (!w) {
-    const file = process.env.ZINE_CACHE ? join(process.env.ZINE_CACHE, 'hyphenation', `${key}.json`) : undefined;
-    let points = new Map<string, number[]>();
-    try {
-      if (file) points = new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, number[]>).filter(([, p]) => Array.isArray(p) && p.every(Number.isInteger)));
-    } catch {
-      // none kept yet, or damaged: made again from the patterns
-    }
-    words.set(key, (w = { points, file, added: false, missed: false }));
-  }
+  if (!w) words.set(key, (w = { points: new KeptMap(keptPath('hyphenation', `${key}.json`), isPoints), missed: false }));
   return w;
 }
 
@@ -88,15 +76,7 @@ export function hyphenationMissed(lang: string): boolean {
 
 /** Writes the words hyphenated by this build to those kept (a read-only checkout keeps none). */
 export function keepHyphenation(): void {
-  for (const w of words.values()) {
-    if (!w.added || !w.file) continue;
-    w.added = false;
-    try {
-      writeAtomic(w.file, JSON.stringify(Object.fromEntries(w.points)));
-    } catch {
-      // hyphenated again next time
-    }
-  }
+  for (const w of words.values()) w.points.save();
 }
 
 /** The patterns, loaded now: by require() when the sources run (tests); the bundle has loadHyphenator's. */
@@ -142,7 +122,6 @@ export function hyphenator(lang: string): Hyphenator {
         } else offset += ch.length;
       }
       known.points.set(word, points);
-      known.added = true;
       return points;
     };
   }

@@ -6,7 +6,7 @@ import { fail } from '../errors.js';
 import { DEFAULT_FACES } from '../4-theme/design.js';
 import { mirrored } from '../6-layout/bidi.js';
 import { fontKey, KeptSubset, subsetCacheDir } from './subsetCache.js';
-import { KeptRuns, keptRunsFile, type RunData } from './shapedRuns.js';
+import { KeptRuns, type RunData } from './shapedRuns.js';
 
 type Font = fontkit.Font;
 
@@ -242,7 +242,7 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
     let get = glyphGetters.get(face);
     if (!get) {
       const font = open(face) as Font & { glyphForCodePoint(cp: number): Glyph };
-      const advance = hmtxAdvance(font);
+      const advance = advances(face);
       const chars = new Map<number, Glyph>();
       get = (cp) => {
         let g = chars.get(cp);
@@ -265,13 +265,11 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
     if (u === undefined) emSizes.set(face, (u = open(face).unitsPerEm));
     return u;
   };
-  const kept = new Map<FaceId, KeptRuns | null>();
-  const keptRuns = (face: FaceId): KeptRuns | null => {
-    if (!kept.has(face)) {
-      const file = keptRunsFile(fontKey(open(face) as unknown as Parameters<typeof fontKey>[0]));
-      kept.set(face, file ? new KeptRuns(file) : null);
-    }
-    return kept.get(face)!;
+  const kept = new Map<FaceId, KeptRuns>();
+  const keptRuns = (face: FaceId): KeptRuns => {
+    let k = kept.get(face);
+    if (!k) kept.set(face, (k = new KeptRuns(fontKey(open(face) as unknown as Parameters<typeof fontKey>[0]))));
+    return k;
   };
   /**
    * A glyph as one use of it in a run: its characters are this use's, its advance the hmtx table's.
@@ -309,7 +307,7 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
     let run = memo.get(text);
     if (!run) {
       if (SHAPED.has(face)) {
-        const keep = text.length <= 64 ? keptRuns(face) : null;
+        const keep = text.length <= 64 ? keptRuns(face) : undefined;
         let data = keep?.get(text);
         if (!data) {
           data = shapeWithFontkit(face, text);
@@ -340,7 +338,7 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
     path: (face) => join(fontsDir, FACES[face]),
     shape,
     keepShapedRuns: () => {
-      for (const k of kept.values()) k?.save();
+      for (const k of kept.values()) k.save();
     },
     pdfFont(face, variant) {
       const name = variant ? `${face} ${variant}` : face;
@@ -373,7 +371,7 @@ function openFontSet(fontsDir: string, FACES: Theme['faces']): FontSet {
         const name = postScriptName(font);
         // A variant is a font of its own in the PDF (pdfkit would take the face's own for one of its name).
         const kept = subsetCacheDir();
-        const advance = hmtxAdvance(font);
+        const advance = advances(face);
         f = Object.create(font, {
           layout: { value: layout },
           postscriptName: { value: variant ? `${name}-${variant}` : name },

@@ -10,9 +10,7 @@
  * never those of the glyph's first use in the process: a kept run and a fresh one are the same run
  * whatever was shaped before.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeAtomic } from '../9-write/atomicWrite.js';
+import { KeptMap, keptPath } from '../9-write/keptMap.js';
 
 /** One run as kept: direction, glyph ids, each glyph's characters, positions (4 numbers per glyph). */
 type KeptRun = [direction: string, ids: number[], chars: string[], positions: number[]];
@@ -24,27 +22,17 @@ export interface RunData {
   positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
 }
 
-/** The kept runs of one font: read when first asked, written by `save` when this build added some. */
+/** The kept runs of one font (a KeptMap of plain data), as runs. */
 export class KeptRuns {
-  private runs: Map<string, KeptRun> | null = null;
-  private added = false;
+  private readonly runs: KeptMap<KeptRun>;
 
-  constructor(private readonly file: string) {}
-
-  private all(): Map<string, KeptRun> {
-    if (!this.runs) {
-      try {
-        const read = JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, KeptRun>;
-        this.runs = new Map(Object.entries(read).filter(([, r]) => valid(r)));
-      } catch {
-        this.runs = new Map(); // none yet, or damaged: shaped again
-      }
-    }
-    return this.runs;
+  /** `fontKey`: the font as its kept files know it (subsetCache.ts fontKey). */
+  constructor(fontKey: string) {
+    this.runs = new KeptMap(keptPath('shaped-runs', `${fontKey}.json`), valid);
   }
 
   get(text: string): RunData | undefined {
-    const kept = this.all().get(text);
+    const kept = this.runs.get(text);
     if (!kept) return undefined;
     const [direction, ids, chars, flat] = kept;
     return {
@@ -57,18 +45,11 @@ export class KeptRuns {
 
   set(text: string, run: RunData): void {
     const flat = run.positions.flatMap((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]);
-    this.all().set(text, [run.direction ?? '', run.ids, run.codePoints.map((cps) => String.fromCodePoint(...cps)), flat]);
-    this.added = true;
+    this.runs.set(text, [run.direction ?? '', run.ids, run.codePoints.map((cps) => String.fromCodePoint(...cps)), flat]);
   }
 
   save(): void {
-    if (!this.added || !this.runs) return;
-    this.added = false;
-    try {
-      writeAtomic(this.file, JSON.stringify(Object.fromEntries(this.runs)));
-    } catch {
-      // a read-only checkout: shaped again next time
-    }
+    this.runs.save();
   }
 }
 
@@ -87,9 +68,4 @@ function valid(r: unknown): r is KeptRun {
     flat.length === 4 * ids.length &&
     flat.every((n) => typeof n === 'number')
   );
-}
-
-/** The file of a font's kept runs (fonts known as kept subsets know them), or none. */
-export function keptRunsFile(fontKey: string): string | undefined {
-  return process.env.ZINE_CACHE ? join(process.env.ZINE_CACHE, 'shaped-runs', `${fontKey}.json`) : undefined;
 }

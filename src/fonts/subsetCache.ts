@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from '../9-write/atomicWrite.js';
+import { keptPath } from '../9-write/keptMap.js';
 
 interface Subset {
   includeGlyph(glyph: number | { id: number }): number;
@@ -79,5 +80,5 @@ export function fontKey(font: Pick<SubsettableFont, 'stream' | '_getTableStream'
 
 /** The folder of kept subsets, or none (every subset made). */
 export function subsetCacheDir(): string | undefined {
-  return process.env.ZINE_CACHE ? join(process.env.ZINE_CACHE, 'font-subsets') : undefined;
+  return keptPath('font-subsets');
 }
