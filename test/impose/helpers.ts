@@ -1,5 +1,6 @@
 import * as mupdf from 'mupdf';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import type { PageModel } from '../../src/model/page.js';
 
 export const A5 = { width: 419.53, height: 595.28 };
 
@@ -153,4 +154,22 @@ export function classic(objects: Record<number, Body>, trailer: string, before: 
   }
   parts.push(Buffer.from(`xref\n0 1\n0000000000 65535 f \n${table.join('')}trailer\n${trailer}\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
   return Buffer.concat(parts);
+}
+
+/**
+ * A page model of n pages as our renderer gets them, each its big label (a tagged paragraph) under a
+ * rule (an artifact) and a link to `url`: rendered, a PDF whose pages readSheets can tell apart.
+ */
+export function labelledPages(n: number, title: string, url = 'https://example.org'): PageModel {
+  const pages = Array.from({ length: n }, (_, i) => ({
+    index: i,
+    kind: 'body' as const,
+    folio: i + 1,
+    items: [
+      { type: 'rect' as const, x: 40, y: 40, w: 300, h: 1, fill: '#888888' },
+      { type: 'text' as const, x: 60, y: 300, text: label(i + 1), face: 'body' as const, size: 100, color: '#000000', width: 200, tag: { role: 'P' as const } },
+      { type: 'link' as const, x: 60, y: 400, w: 100, h: 20, url, tag: { role: 'Link' as const } },
+    ],
+  }));
+  return { width: 419.53, height: 595.28, lang: 'en', title, pages, outline: [], warnings: [] };
 }

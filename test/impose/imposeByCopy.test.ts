@@ -13,9 +13,8 @@ import { imposeByCopy } from '../../src/8-impose/imposeByCopy.js';
 import { imposeBooklet } from '../../src/8-impose/index.js';
 import { pdfNumber } from '../../src/8-impose/sides.js';
 import { fontSet } from '../../src/fonts/fontMetrics.js';
-import type { PageModel } from '../../src/model/page.js';
 import { findInPdf, pdfParts, qpdfCheckBytes, REPO } from '../safety/helpers.js';
-import { classic, expectedReading, foldAndRead, label, makeInput, readPdf, readSheets, stream } from './helpers.js';
+import { classic, expectedReading, foldAndRead, labelledPages, makeInput, readPdf, readSheets, stream } from './helpers.js';
 
 let metrics: ReturnType<typeof fontSet>;
 let objectStreams: Uint8Array;
@@ -24,20 +23,9 @@ beforeAll(async () => {
   objectStreams = await makeInput(14);
 });
 
-/** n pages, each its big label under a rule, with a link: what our renderer makes of a page. */
+/** n labelled pages with a link, as our renderer draws them. */
 function rendered(n: number, tagged: boolean): Promise<Uint8Array> {
-  const pages = Array.from({ length: n }, (_, i) => ({
-    index: i,
-    kind: 'body' as const,
-    folio: i + 1,
-    items: [
-      { type: 'rect' as const, x: 40, y: 40, w: 300, h: 1, fill: '#888888' },
-      { type: 'text' as const, x: 60, y: 300, text: label(i + 1), face: 'body' as const, size: 100, color: '#000000', width: 200, tag: { role: 'P' as const } },
-      { type: 'link' as const, x: 60, y: 400, w: 100, h: 20, url: 'https://example.org/zine-link', tag: { role: 'Link' as const } },
-    ],
-  }));
-  const model: PageModel = { width: 419.53, height: 595.28, lang: 'en', title: 'Rendered input', pages, outline: [], warnings: [] };
-  return renderPdf(model, { font: metrics.pdfFont, images: new Map(), date: new Date(0), tagged });
+  return renderPdf(labelledPages(n, 'Rendered input', 'https://example.org/zine-link'), { font: metrics.pdfFont, images: new Map(), date: new Date(0), tagged });
 }
 
 /** The input re-saved by pdf-lib after changing it. */

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { headCommit, lastContentCommit } from '../../src/1-load/contentDate.js';
-import { cleanup, tempDir } from './helpers.js';
+import { cleanup, gitAt, tempDir } from './helpers.js';
 
 afterAll(cleanup);
 
@@ -16,10 +16,7 @@ function repo() {
   mkdirSync(join(root, 'content', 'xx'), { recursive: true });
   mkdirSync(join(root, 'content', 'yy'), { recursive: true });
   let when = 1_500_000_000;
-  const git = (...args: string[]) => {
-    const at = `@${when} +0000`;
-    return execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } }).trim();
-  };
+  const git = gitAt(root, () => when);
   const commit = (file: string, text: string) => {
     when += 86_400;
     writeFileSync(join(root, file), text);

@@ -393,3 +393,23 @@ export function jpegWithComment(jpeg: Buffer, comment: string): Buffer {
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' });
 }
+
+/**
+ * git in `cwd` as a fixed author whose commits are dated `when()` (seconds since 1970): commits whose
+ * dates a test knows, with no one's name or address in them.
+ */
+export function gitAt(cwd: string, when: () => number): (...args: string[]) => string {
+  return (...args) => {
+    const at = `@${when()} +0000`;
+    const env = { ...process.env, GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
+    return execFileSync('git', args, { cwd, encoding: 'utf8', env }).trim();
+  };
+}
+
+/** `root` made a git checkout whose one commit, of content/, is dated `when`. */
+export function commitContent(root: string, when: number): void {
+  const run = gitAt(root, () => when);
+  run('init', '-q');
+  run('add', 'content');
+  run('commit', '-q', '-m', 'content');
+}

@@ -7,11 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { degrees, PDFDocument } from 'pdf-lib';
 import { expectedReading, foldAndRead, makeInput, readSheets } from '../impose/helpers.js';
 import { join } from 'node:path';
-import { REPO, cleanup, tempDir } from './helpers.js';
+import { REPO, cleanup, commitContent, tempDir } from './helpers.js';
 
 afterAll(cleanup);
 
@@ -90,11 +90,7 @@ describe('a build of several languages on two threads', () => {
 
   it("dates every language's PDFs by git's last commit of its content (the bundle loads what asks git only then)", async () => {
     const when = 1_555_555_555;
-    const env = { ...process.env, GIT_AUTHOR_DATE: `@${when} +0000`, GIT_COMMITTER_DATE: `@${when} +0000`, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env, stdio: 'ignore' });
-    git('init', '-q');
-    git('add', 'content');
-    git('commit', '-q', '-m', 'content');
+    commitContent(root, when);
     for (const run of ['dated', 'dated-again']) {
       const r = await zine(root, ['build', '--lang', 'fr,de', '--no-booklet', '--out', run], { SOURCE_DATE_EPOCH: '' });
       expect(r.status, r.stderr).toBe(0);

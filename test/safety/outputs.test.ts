@@ -4,14 +4,13 @@
  * machine (host name, folders). The tagged editions' XMP (PDF/UA) holds the title and pdfuaid:part 1,
  * nothing else. Every output passes `qpdf --check`.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEdition, type EditionResult } from '../../src/pipeline.js';
-import { buildOptions, cleanup, findInPdf, makeProject, openPdf, pdfParts, qpdfCheck, REPO } from './helpers.js';
+import { buildOptions, cleanup, commitContent, findInPdf, makeProject, openPdf, pdfParts, qpdfCheck, REPO } from './helpers.js';
 
 const EPOCH = 1_600_000_000; // 2020-09-13T12:26:40Z
 const TITLE = 'Safety test guide';
@@ -154,11 +153,7 @@ describe('dates without SOURCE_DATE_EPOCH', () => {
   it('a git checkout: the last commit of the content', async () => {
     const root = makeProject({ body: '# Chapter\n\nCommitted.\n' });
     const when = 1_500_000_000;
-    const env = { ...process.env, GIT_AUTHOR_DATE: `@${when} +0000`, GIT_COMMITTER_DATE: `@${when} +0000`, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' };
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env, stdio: 'ignore' });
-    git('init', '-q');
-    git('add', 'content');
-    git('commit', '-q', '-m', 'content');
+    commitContent(root, when);
     const result = await withoutEpoch(() => buildEdition('xx', buildOptions(root)));
     const i = info(readFileSync(result.outputs[0]));
     expect(pdfDate(i.get('CreationDate'))).toBe(when);
