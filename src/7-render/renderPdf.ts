@@ -321,21 +321,20 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
     setFill(color(it.color));
     const text = it.spaceAfter ? `${it.text} ` : it.text;
     const font = pdfkit._font;
-    const encode = font.encode;
     const extra = ((it.wordSpacing ?? 0) * 1000) / it.size; // pdfkit's glyph positions are in thousandths of the size
     const encoded = (t: string): Encoded => {
-      if (!it.wordSpacing || !t.includes(' ')) return encode.call(font, t);
+      if (!it.wordSpacing || !t.includes(' ')) return font.encode(t);
       const glyphs: string[] = [];
       const positions: PlacedPosition[] = [];
       t.split(' ').forEach((word, i) => {
         if (i > 0) {
-          const [g, p] = encode.call(font, ' ');
+          const [g, p] = font.encode(' ');
           glyphs.push(...g);
           // Copies: pdfkit caches layouts, so its position objects are shared.
           positions.push(...p.map((q, k) => (k === p.length - 1 ? { ...q, xAdvance: q.xAdvance + extra } : q)));
         }
         if (word) {
-          const [g, p] = encode.call(font, word);
+          const [g, p] = font.encode(word);
           glyphs.push(...g);
           positions.push(...p);
         }
@@ -354,7 +353,7 @@ export function renderPdf(model: PageModel, o: RenderOptions): Promise<Buffer> {
       x += (p.xAdvance * it.size) / 1000;
     });
     // A right-to-left run in logical order places each glyph by its offset, with no advance
-    // (fontMetrics.ts logicalOrder): pdfkit would move the text position (Tm) before every glyph, six
+    // (fontMetrics.ts logicalOrder): writeText, as pdfkit, moves the text position (Tm) before each, six
     // times the operators of a left-to-right line, most of an Arabic page's rendering. The same places
     // as advances from one glyph to the next: one TJ, glyphs where they were, in the same order.
     for (const run of runs) {
